@@ -1,0 +1,80 @@
+/**
+ * A grid of cell texts (from CSV or a worksheet) → ParseResult: find the header row, map
+ * every row with `mapRecord`, never let one bad row stop the others.
+ */
+import type { OfferDraft, ParseResult, ParseWarning } from "../types.ts";
+import { mapRecord } from "./fields.ts";
+import { findHeaderRow, resolveHeaderMap, type TargetField } from "./headers.ts";
+
+export interface TableOptions {
+  headerMap?: Record<string, TargetField>;
+  /** Set when the source ended mid-row (an unterminated quote): the last row is dropped. */
+  truncated?: boolean;
+  /** Human row number of grid row `index` (defaults to index + 1). */
+  rowNumber?: (index: number) => number;
+  /** Extra warnings from reading the grid. */
+  warnings?: ParseWarning[];
+}
+
+function emptyResult(warnings: ParseWarning[]): ParseResult {
+  // complete: false so that an unreadable export never withdraws a provider's offers.
+  return { offers: [], warnings, complete: false };
+}
+
+export function parseTable(rows: readonly (readonly string[])[], options: TableOptions = {}): ParseResult {
+  const warnings: ParseWarning[] = [...(options.warnings ?? [])];
+  const rowNumber = options.rowNumber ?? ((i: number) => i + 1);
+  if (rows.every((row) => row.every((cell) => cell.trim() === ""))) {
+    warnings.push({ message: "Die Datei enthält keine Daten." });
+    return emptyResult(warnings);
+  }
+  const headerIndex = findHeaderRow(rows, options.headerMap);
+  if (headerIndex < 0) {
+    warnings.push({
+      field: "Kopfzeile",
+      message:
+        "Keine Kopfzeile erkannt: in den ersten 10 Zeilen hat keine Zeile mindestens zwei bekannte Spaltennamen (z. B. Titel, Beginn, Ort).",
+    });
+    return emptyResult(warnings);
+  }
+  const headers = (rows[headerIndex] ?? []).map((h, i) => (h.trim() === "" ? `Spalte ${i + 1}` : h.trim()));
+  const headerMap = resolveHeaderMap(headers, options.headerMap);
+  if (!Object.values(headerMap).includes("title")) {
+    warnings.push({ field: "Titel", message: "Keine Spalte für den Titel gefunden (z. B. „Titel“, „Veranstaltung“)." });
+    return emptyResult(warnings);
+  }
+
+  const offers: OfferDraft[] = [];
+  const seen = new Set<string>();
+  const lastIndex = rows.length - 1;
+  for (let i = headerIndex + 1; i < rows.length; i++) {
+    const row = rows[i] ?? [];
+    const n = rowNumber(i);
+    if (options.truncated && i === lastIndex) {
+      warnings.push({ message: `Zeile ${n}: Datei endet mitten im Datensatz (abgeschnitten?), Zeile übersprungen` });
+      continue;
+    }
+    if (row.length > 0 && row.length < headers.length && row.some((c) => c.trim() !== "")) {
+      warnings.push({ message: `Zeile ${n}: nur ${row.length} von ${headers.length} Spalten` });
+    }
+    const record: Record<string, string> = {};
+    headers.forEach((header, col) => {
+      record[header] = row[col] ?? "";
+    });
+    const { draft, warning } = mapRecord(record, headerMap, n);
+    if (warning) warnings.push(warning);
+    if (!draft) continue;
+    if (seen.has(draft.sourceKey)) {
+      warnings.push({
+        sourceKey: draft.sourceKey,
+        field: "Nr",
+        message: `Zeile ${n}: Kennung „${draft.sourceKey}“ kommt mehrfach vor, Zeile übersprungen`,
+      });
+      continue;
+    }
+    seen.add(draft.sourceKey);
+    offers.push(draft);
+  }
+  // A cut-off export lacks its last rows: treating it as a snapshot would withdraw them.
+  return { offers, warnings, complete: !options.truncated };
+}
