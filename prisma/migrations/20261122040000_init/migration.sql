@@ -192,6 +192,7 @@ CREATE TABLE "Offer" (
     "learningFormat" "LearningFormatCode",
     "roles" "RoleCode"[],
     "learningAreas" TEXT[],
+    "moduleCodes" TEXT[],
     "needsReview" BOOLEAN NOT NULL DEFAULT false,
     "reviewReasons" TEXT[],
     "knowledgeVersion" TEXT,
@@ -359,6 +360,12 @@ CREATE INDEX "Offer_regionKey_idx" ON "Offer"("regionKey");
 
 -- CreateIndex
 CREATE INDEX "Offer_duplicateOfId_idx" ON "Offer"("duplicateOfId");
+
+-- CreateIndex
+CREATE INDEX "Offer_moduleCodes_idx" ON "Offer" USING GIN ("moduleCodes");
+
+-- CreateIndex
+CREATE INDEX "Offer_learningAreas_idx" ON "Offer" USING GIN ("learningAreas");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Offer_feedId_sourceKey_key" ON "Offer"("feedId", "sourceKey");
