@@ -91,6 +91,9 @@ export class FetchError extends Error {
   readonly status?: number;
   readonly url: string;
   readonly retryAfterMs?: number;
+  /** The German detail given at construction, kept so the error can be re-addressed. */
+  readonly detail?: string;
+  private readonly init: FetchErrorInit;
 
   constructor(code: FetchErrorCode, init: FetchErrorInit) {
     const info = CODE_INFO[code];
@@ -101,6 +104,13 @@ export class FetchError extends Error {
     this.url = init.url;
     if (init.status !== undefined) this.status = init.status;
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
+    if (init.detail !== undefined) this.detail = init.detail;
+    this.init = init;
+  }
+
+  /** The same error for another URL (errors raised below the request only know the host). */
+  withUrl(url: string): FetchError {
+    return new FetchError(this.code, { ...this.init, url, cause: this.init.cause ?? this });
   }
 }
 

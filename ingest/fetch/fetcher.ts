@@ -135,7 +135,8 @@ function errorCodeOf(error: unknown): string | undefined {
 /** Every error leaving the fetcher is a FetchError; a fired deadline is always TIMEOUT. */
 function toFetchError(error: unknown, url: string, deadline: AbortSignal | undefined, totalTimeoutMs: number): FetchError {
   const known = findFetchError(error);
-  if (known) return known;
+  // The connect-time DNS hook only knows the host name; give its errors the request URL.
+  if (known) return known.url.startsWith("//") ? known.withUrl(url) : known;
   if (deadline?.aborted || (error instanceof Error && error.name === "TimeoutError")) {
     return new FetchError("TIMEOUT", { url, detail: `Gesamtzeit von ${totalTimeoutMs} ms überschritten`, cause: error });
   }
