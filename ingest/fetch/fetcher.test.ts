@@ -21,8 +21,9 @@ const connectTargets: string[] = [];
 const originalConnect = Socket.prototype.connect;
 beforeAll(() => {
   Socket.prototype.connect = function guardedConnect(this: Socket, ...args: unknown[]) {
-    const [first, second] = args;
-    const host = typeof first === "object" && first !== null && "host" in first ? String(first.host) : typeof second === "string" ? second : "localhost";
+    // net.connect() passes its normalised arguments as one array: [options, callback].
+    const [first, second] = Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
+    const host = typeof first === "object" && first !== null && "host" in first ? String(first.host) : typeof second === "string" ? second : "(unbekannt)";
     connectTargets.push(host);
     if (!LOOPBACK_HOSTS.has(host)) throw new Error(`Test wollte sich mit ${host} verbinden`);
     return (originalConnect as (...a: unknown[]) => Socket).apply(this, args);
