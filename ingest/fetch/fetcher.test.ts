@@ -238,6 +238,19 @@ describe("fetcher: SSRF guard (refused before any connection)", () => {
     expect(resolver).toHaveBeenCalledTimes(1);
   });
 
+  it("connects to an allow-listed host name and refuses its redirect to a private name", async () => {
+    const server = await serve((req, res) =>
+      (req.url === "/feed" ? text("", { location: "http://kurse-intern.example/feed" }, 302) : text("Kursliste"))(req, res),
+    );
+    const dns: Record<string, string[]> = { localhost: ["127.0.0.1"], "kurse-intern.example": ["10.0.0.5"] };
+    const resolver = vi.fn<Resolver>(async (host) => dns[host] ?? []);
+    const fetcher = fetcherFor([], { allowHosts: parseAllowList(`localhost:${server.port}`), resolver });
+    expect((await fetcher.fetch(`http://localhost:${server.port}/ok`)).text).toBe("Kursliste");
+    await expectCode(fetcher.fetch(`http://localhost:${server.port}/feed`), "BLOCKED_ADDRESS");
+    expect(resolver).toHaveBeenCalledWith("kurse-intern.example");
+    expect(server.requests.map((r) => r.path)).toEqual(["/ok", "/feed"]);
+  });
+
   it("refuses a redirect to a loopback port that is not allow-listed", async () => {
     const other = await serve(text("darf nie ankommen"));
     const server = await serve(text("", { location: other.url("/") }, 302));

@@ -114,6 +114,7 @@ const TRANSPORT_ERRORS: Record<string, readonly [FetchErrorCode, boolean, string
   UND_ERR_SOCKET: ["CONNECT_FAILED", true, "Verbindung abgebrochen"],
   UND_ERR_CLOSED: ["CONNECT_FAILED", true, "Verbindung geschlossen"],
   UND_ERR_RES_CONTENT_LENGTH_MISMATCH: ["CONNECT_FAILED", true, "Antwort unvollständig"],
+  UND_ERR_INVALID_ARG: ["INVALID_URL", false, "ungültige Anfrage (z. B. Steuerzeichen in einem Header)"],
   HPE_INVALID_CONSTANT: ["CONNECT_FAILED", false, "ungültige HTTP-Antwort"],
   ENOTFOUND: ["DNS_FAILURE", false, "Servername unbekannt"],
   EAI_AGAIN: ["DNS_FAILURE", true, "DNS vorübergehend nicht erreichbar"],
@@ -282,8 +283,9 @@ export function createFetcher(config: FetcherConfig): Fetcher {
         }
         const target = current;
         const headers = buildHeaders(target, options, original);
+        // Politeness is per machine name; the port does not make it another server.
         const result = await queue.run(
-          target.host,
+          target.hostname,
           () => {
             // The clock starts when our request does, not while it waits for its turn.
             deadline ??= AbortSignal.timeout(config.totalTimeoutMs);
