@@ -115,7 +115,10 @@ function inPrefix(bytes: Uint8Array, prefix: Uint8Array, bits: number): boolean 
 }
 
 // Parse the tables once; a malformed entry is a programming error and fails at import.
-function compile(table: ReadonlyArray<readonly [string, number, ...unknown[]]>, parse: (ip: string) => Uint8Array | null) {
+function compile(
+  table: ReadonlyArray<readonly [string, number, ...unknown[]]>,
+  parse: (ip: string) => Uint8Array | null,
+) {
   return table.map(([ip, bits]) => {
     const prefix = parse(ip);
     if (!prefix) throw new Error(`address-guard: bad table entry ${ip}`);
@@ -180,7 +183,10 @@ export function normaliseHost(host: string): string {
 export function parseAllowList(raw: string | undefined): AllowList {
   if (!raw) return [];
   const entries: AllowEntry[] = [];
-  for (const item of raw.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const item of raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const match = /^(\[[^\]]+\]|[^:[\]]+)(?::(\d{1,5}))?$/.exec(item);
     const host = match?.[1];
     const port = match?.[2] === undefined ? undefined : Number(match[2]);

@@ -21,7 +21,11 @@ function tooLarge(url: string, limit: number, what: string): FetchError {
 }
 
 /** Reads the raw (possibly compressed) body, failing as soon as it passes `limit`. */
-export async function readLimited(body: AsyncIterable<Uint8Array> & { destroy(error?: Error): unknown }, limit: number, url: string): Promise<Buffer> {
+export async function readLimited(
+  body: AsyncIterable<Uint8Array> & { destroy(error?: Error): unknown },
+  limit: number,
+  url: string,
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of body) {
@@ -65,7 +69,11 @@ async function inflate(input: Buffer, decoder: Transform, limit: number, url: st
   } catch (error) {
     decoder.destroy();
     if (error instanceof FetchError) throw error;
-    throw new FetchError("DECOMPRESSION_FAILED", { url, detail: error instanceof Error ? error.message : undefined, cause: error });
+    throw new FetchError("DECOMPRESSION_FAILED", {
+      url,
+      detail: error instanceof Error ? error.message : undefined,
+      cause: error,
+    });
   }
   return Buffer.concat(chunks, total);
 }
@@ -77,7 +85,12 @@ export interface DecompressLimits {
 }
 
 /** Undoes Content-Encoding ("gzip", "br", "deflate", or a list applied in order), counting output bytes. */
-export async function decompress(raw: Buffer, contentEncoding: string | undefined, limits: DecompressLimits, url: string): Promise<Buffer> {
+export async function decompress(
+  raw: Buffer,
+  contentEncoding: string | undefined,
+  limits: DecompressLimits,
+  url: string,
+): Promise<Buffer> {
   const codings = (contentEncoding ?? "")
     .split(",")
     .map((c) => c.trim().toLowerCase())

@@ -45,17 +45,27 @@ describe("decodeBody", () => {
     const meta = decodeBody(cp1252('<html><head><meta charset="windows-1252"><title>Gebühr</title>'), "text/html");
     expect(meta.text).toContain("Gebühr");
     expect(meta.warnings).toEqual([]);
-    const equiv = decodeBody(cp1252('<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><p>Straße</p>'), undefined);
+    const equiv = decodeBody(
+      cp1252('<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><p>Straße</p>'),
+      undefined,
+    );
     expect(equiv.text).toContain("Straße");
     expect(equiv.charset).toBe("windows-1252");
-    const xml = decodeBody(cp1252('<?xml version="1.0" encoding="ISO-8859-15"?><kurs>Gebühr</kurs>'), "application/xml");
+    const xml = decodeBody(
+      cp1252('<?xml version="1.0" encoding="ISO-8859-15"?><kurs>Gebühr</kurs>'),
+      "application/xml",
+    );
     expect(xml.charset).toBe("iso-8859-15");
     expect(xml.text).toContain("Gebühr");
   });
 
   it("lets a BOM win over the header and strips it", () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8("Straße")]);
-    expect(decodeBody(bytes, "text/plain; charset=iso-8859-1")).toEqual({ text: "Straße", charset: "utf-8", warnings: [] });
+    expect(decodeBody(bytes, "text/plain; charset=iso-8859-1")).toEqual({
+      text: "Straße",
+      charset: "utf-8",
+      warnings: [],
+    });
     const le = new Uint8Array(iconv.encode("Straße", "utf-16le", { addBOM: true }));
     expect(decodeBody(le, undefined).text).toBe("Straße");
   });

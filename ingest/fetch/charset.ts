@@ -125,18 +125,24 @@ export function decodeBody(bytes: Uint8Array, contentType?: string): DecodedBody
   }
 
   if (charset === "utf-8" && !isValidUtf8(bytes)) {
-    warnings.push(`Zeichensatz UTF-8 ${source} angegeben, aber der Text ist kein gültiges UTF-8; er wurde als Windows-1252 gelesen.`);
+    warnings.push(
+      `Zeichensatz UTF-8 ${source} angegeben, aber der Text ist kein gültiges UTF-8; er wurde als Windows-1252 gelesen.`,
+    );
     charset = FALLBACK;
   } else if (charset === FALLBACK && label && hasNonAscii(bytes) && isValidUtf8(bytes)) {
     // A server default of ISO-8859-1 in front of UTF-8 pages is the most common
     // mislabel; valid multi-byte UTF-8 practically never occurs in real Latin-1 text.
-    warnings.push(`Zeichensatz „${label}“ ${source} angegeben, aber der Text ist gültiges UTF-8; er wurde als UTF-8 gelesen.`);
+    warnings.push(
+      `Zeichensatz „${label}“ ${source} angegeben, aber der Text ist gültiges UTF-8; er wurde als UTF-8 gelesen.`,
+    );
     charset = "utf-8";
   } else if (!charset) {
     if (isValidUtf8(bytes)) {
       charset = "utf-8";
     } else {
-      warnings.push("Kein Zeichensatz angegeben und der Text ist kein gültiges UTF-8; er wurde als Windows-1252 gelesen.");
+      warnings.push(
+        "Kein Zeichensatz angegeben und der Text ist kein gültiges UTF-8; er wurde als Windows-1252 gelesen.",
+      );
       charset = FALLBACK;
     }
   }

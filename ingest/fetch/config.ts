@@ -7,7 +7,8 @@ import { z } from "zod";
 import { parseAllowList } from "./address-guard.ts";
 import type { FetcherConfig } from "./fetcher.ts";
 
-export const DEFAULT_USER_AGENT = "QuartierOfferHub/0.1 (+https://quartier-offer-hub.invalid/crawler; Koordinierungsstelle KVJS)";
+export const DEFAULT_USER_AGENT =
+  "QuartierOfferHub/0.1 (+https://quartier-offer-hub.invalid/crawler; Koordinierungsstelle KVJS)";
 
 const intFrom = (min: number, fallback: number) => z.coerce.number().int().min(min).default(fallback);
 

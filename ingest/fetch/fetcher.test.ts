@@ -23,7 +23,12 @@ beforeAll(() => {
   Socket.prototype.connect = function guardedConnect(this: Socket, ...args: unknown[]) {
     // net.connect() passes its normalised arguments as one array: [options, callback].
     const [first, second] = Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
-    const host = typeof first === "object" && first !== null && "host" in first ? String(first.host) : typeof second === "string" ? second : "(unbekannt)";
+    const host =
+      typeof first === "object" && first !== null && "host" in first
+        ? String(first.host)
+        : typeof second === "string"
+          ? second
+          : "(unbekannt)";
     connectTargets.push(host);
     if (!LOOPBACK_HOSTS.has(host)) throw new Error(`Test wollte sich mit ${host} verbinden`);
     return (originalConnect as (...a: unknown[]) => Socket).apply(this, args);
@@ -81,17 +86,29 @@ async function expectCode(promise: Promise<unknown>, code: FetchErrorCode): Prom
   return error;
 }
 
-const text = (body: string | Buffer, headers: Record<string, string> = {}, status = 200): Handler => (_req, res) => {
-  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", ...headers });
-  res.end(body);
-};
+const text =
+  (body: string | Buffer, headers: Record<string, string> = {}, status = 200): Handler =>
+  (_req, res) => {
+    res.writeHead(status, { "content-type": "text/plain; charset=utf-8", ...headers });
+    res.end(body);
+  };
 
 describe("fetcher: success paths", () => {
   it("fetches, identifies itself and hashes the bytes", async () => {
-    const server = await serve(text("Quartiersentwicklung", { etag: '"a1"', "last-modified": "Tue, 01 Jun 2027 10:00:00 GMT" }));
+    const server = await serve(
+      text("Quartiersentwicklung", { etag: '"a1"', "last-modified": "Tue, 01 Jun 2027 10:00:00 GMT" }),
+    );
     const now = new Date("2027-06-02T08:00:00Z");
     const result = await fetcherFor([server], { now: () => now }).fetch(server.url("/kurse.txt"));
-    expect(result).toMatchObject({ status: 200, notModified: false, text: "Quartiersentwicklung", charset: "utf-8", etag: '"a1"', fetchedAt: now, url: server.url("/kurse.txt") });
+    expect(result).toMatchObject({
+      status: 200,
+      notModified: false,
+      text: "Quartiersentwicklung",
+      charset: "utf-8",
+      etag: '"a1"',
+      fetchedAt: now,
+      url: server.url("/kurse.txt"),
+    });
     expect(result.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(server.requests[0]?.headers["user-agent"]).toMatch(/^QuartierOfferHub\/0\.1/);
   });
@@ -111,7 +128,9 @@ describe("fetcher: success paths", () => {
     ["deflate", deflateRawSync],
     ["br", brotliCompressSync],
   ] as const)("decompresses %s", async (encoding, compress) => {
-    const server = await serve(text(compress(Buffer.from("Beteiligung im Quartier ".repeat(100))), { "content-encoding": encoding }));
+    const server = await serve(
+      text(compress(Buffer.from("Beteiligung im Quartier ".repeat(100))), { "content-encoding": encoding }),
+    );
     const result = await fetcherFor([server]).fetch(server.url());
     expect(result.text.startsWith("Beteiligung im Quartier")).toBe(true);
     expect(result.bytes.length).toBe(2400);
@@ -137,7 +156,10 @@ describe("fetcher: success paths", () => {
     });
     const fetcher = fetcherFor([server]);
     const first = await fetcher.fetch(server.url("/feed.xml"));
-    const second = await fetcher.fetch(server.url("/feed.xml"), { etag: first.etag ?? null, lastModified: first.lastModified ?? null });
+    const second = await fetcher.fetch(server.url("/feed.xml"), {
+      etag: first.etag ?? null,
+      lastModified: first.lastModified ?? null,
+    });
     expect(second).toMatchObject({ status: 304, notModified: true, text: "", etag: '"v7"' });
     expect(second.bytes.length).toBe(0);
     expect(server.requests[1]?.headers["if-modified-since"]).toBe("Mon, 01 Mar 2027 09:00:00 GMT");
@@ -169,14 +191,22 @@ describe("fetcher: success paths", () => {
       }, 50);
     });
     const fetcher = fetcherFor([server], { perHostDelayMs: 10 });
-    const results = await Promise.all([fetcher.fetch(server.url("/a")), fetcher.fetch(server.url("/b")), fetcher.fetch(server.url("/c"))]);
+    const results = await Promise.all([
+      fetcher.fetch(server.url("/a")),
+      fetcher.fetch(server.url("/b")),
+      fetcher.fetch(server.url("/c")),
+    ]);
     expect(results.map((r) => r.text)).toEqual(["x", "x", "x"]);
     expect(server.requests).toHaveLength(3);
     expect(maxInFlight).toBe(1);
   });
 
   it("leaves binary kinds undecoded", async () => {
-    const server = await serve(text(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff]), { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+    const server = await serve(
+      text(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff]), {
+        "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      }),
+    );
     const result = await fetcherFor([server]).fetch(server.url("/kurse.xlsx"), { kind: "XLSX" });
     expect(result).toMatchObject({ text: "", charset: "binary" });
     expect(result.bytes.length).toBe(5);
@@ -218,7 +248,10 @@ describe("fetcher: SSRF guard (refused before any connection)", () => {
     // name is "localhost" so that even a bypassed hook could only reach 127.0.0.1.
     let calls = 0;
     const resolver: Resolver = async () => (calls++ === 0 ? ["93.184.216.34"] : ["127.0.0.1"]);
-    const error = await expectCode(fetcherFor([], { resolver }).fetch(`http://localhost:${server.port}/`), "BLOCKED_ADDRESS");
+    const error = await expectCode(
+      fetcherFor([], { resolver }).fetch(`http://localhost:${server.port}/`),
+      "BLOCKED_ADDRESS",
+    );
     expect(error.message).toMatch(/Verbindungsaufbau/);
     expect(error.url).toBe(`http://localhost:${server.port}/`);
     expect(calls).toBe(2);
@@ -240,7 +273,10 @@ describe("fetcher: SSRF guard (refused before any connection)", () => {
 
   it("connects to an allow-listed host name and refuses its redirect to a private name", async () => {
     const server = await serve((req, res) =>
-      (req.url === "/feed" ? text("", { location: "http://kurse-intern.example/feed" }, 302) : text("Kursliste"))(req, res),
+      (req.url === "/feed" ? text("", { location: "http://kurse-intern.example/feed" }, 302) : text("Kursliste"))(
+        req,
+        res,
+      ),
     );
     const dns: Record<string, string[]> = { localhost: ["127.0.0.1"], "kurse-intern.example": ["10.0.0.5"] };
     const resolver = vi.fn<Resolver>(async (host) => dns[host] ?? []);
@@ -258,9 +294,12 @@ describe("fetcher: SSRF guard (refused before any connection)", () => {
     expect(other.requests).toHaveLength(0);
   });
 
-  it.each(["file:///etc/passwd", "ftp://127.0.0.1/", "http://nutzer:pw@127.0.0.1/", "::"])("refuses %s as INVALID_URL", async (url) => {
-    await expectCode(fetcherFor([]).fetch(url), "INVALID_URL");
-  });
+  it.each(["file:///etc/passwd", "ftp://127.0.0.1/", "http://nutzer:pw@127.0.0.1/", "::"])(
+    "refuses %s as INVALID_URL",
+    async (url) => {
+      await expectCode(fetcherFor([]).fetch(url), "INVALID_URL");
+    },
+  );
 });
 
 describe("fetcher: bad servers", () => {
@@ -302,7 +341,9 @@ describe("fetcher: bad servers", () => {
 
   it("succeeds after a 503 by retrying", async () => {
     let calls = 0;
-    const server = await serve((req, res) => (calls++ === 0 ? text("später", { "retry-after": "0" }, 503) : text("jetzt"))(req, res));
+    const server = await serve((req, res) =>
+      (calls++ === 0 ? text("später", { "retry-after": "0" }, 503) : text("jetzt"))(req, res),
+    );
     const result = await fetcherFor([server], { retries: 2 }).fetch(server.url());
     expect(result.text).toBe("jetzt");
     expect(calls).toBe(2);
@@ -366,7 +407,10 @@ describe("fetcher: bad servers", () => {
 
   it("refuses an extreme compression ratio below the byte limit when configured", async () => {
     const server = await serve(text(gzipSync(Buffer.alloc(3 * MiB)), { "content-encoding": "gzip" }));
-    await expectCode(fetcherFor([server], { maxBytes: 10 * MiB, maxDecompressedRatio: 100 }).fetch(server.url()), "TOO_LARGE");
+    await expectCode(
+      fetcherFor([server], { maxBytes: 10 * MiB, maxDecompressedRatio: 100 }).fetch(server.url()),
+      "TOO_LARGE",
+    );
   });
 
   it("reports a corrupt gzip body as DECOMPRESSION_FAILED", async () => {
@@ -380,7 +424,9 @@ describe("fetcher: bad servers", () => {
   });
 
   it("decodes a body whose header claims UTF-8 but is Windows-1252, with a warning", async () => {
-    const server = await serve(text(iconv.encode("Gebühr", "windows-1252"), { "content-type": "text/csv; charset=utf-8" }));
+    const server = await serve(
+      text(iconv.encode("Gebühr", "windows-1252"), { "content-type": "text/csv; charset=utf-8" }),
+    );
     const result = await fetcherFor([server]).fetch(server.url());
     expect(result.text).toBe("Gebühr");
     expect(result.warnings[0]).toMatch(/kein gültiges UTF-8/);
@@ -392,7 +438,9 @@ describe("fetcher: robots.txt", () => {
     serve((req, res) => (req.url === "/robots.txt" ? robots(req, res) : text("Kursliste")(req, res)));
 
   it("honours Disallow for our user agent and fetches robots.txt once", async () => {
-    const server = await robotsServer(text("User-agent: *\nDisallow: /\n\nUser-agent: QuartierOfferHub\nDisallow: /intern/\n"));
+    const server = await robotsServer(
+      text("User-agent: *\nDisallow: /\n\nUser-agent: QuartierOfferHub\nDisallow: /intern/\n"),
+    );
     const fetcher = fetcherFor([server], { respectRobots: true });
     await expectCode(fetcher.fetch(server.url("/intern/kurse.xml")), "ROBOTS_DISALLOWED");
     expect((await fetcher.fetch(server.url("/kurse.xml"))).text).toBe("Kursliste");
@@ -447,11 +495,19 @@ describe("fetcherConfigFromEnv", () => {
   });
 
   it("reads overrides and reports every bad variable at once", () => {
-    expect(fetcherConfigFromEnv({ HUB_ALLOW_HOSTS: "127.0.0.1:4000", HUB_FETCH_TIMEOUT_MS: "5000", HUB_FETCH_RESPECT_ROBOTS: "false" })).toMatchObject({
+    expect(
+      fetcherConfigFromEnv({
+        HUB_ALLOW_HOSTS: "127.0.0.1:4000",
+        HUB_FETCH_TIMEOUT_MS: "5000",
+        HUB_FETCH_RESPECT_ROBOTS: "false",
+      }),
+    ).toMatchObject({
       allowHosts: [{ host: "127.0.0.1", port: 4000 }],
       totalTimeoutMs: 5000,
       respectRobots: false,
     });
-    expect(() => fetcherConfigFromEnv({ HUB_FETCH_RETRIES: "-1", HUB_ALLOW_HOSTS: "x:0" })).toThrow(/HUB_FETCH_RETRIES[\s\S]*HUB_ALLOW_HOSTS/);
+    expect(() => fetcherConfigFromEnv({ HUB_FETCH_RETRIES: "-1", HUB_ALLOW_HOSTS: "x:0" })).toThrow(
+      /HUB_FETCH_RETRIES[\s\S]*HUB_ALLOW_HOSTS/,
+    );
   });
 });

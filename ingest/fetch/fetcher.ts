@@ -96,7 +96,16 @@ const MAX_CRAWL_DELAY_MS = 30_000;
 const BINARY_KINDS: ReadonlySet<string> = new Set(["XLSX"]);
 const BINARY_CONTENT_TYPES = /^(application\/(vnd\.openxmlformats|vnd\.ms-excel|zip|x-zip)|image\/|audio\/|video\/)/i;
 // Headers the fetcher owns: the caller may not change who we say we are or which encodings we can count.
-const RESERVED_HEADERS: ReadonlySet<string> = new Set(["user-agent", "accept-encoding", "host", "if-none-match", "if-modified-since", "content-length", "transfer-encoding", "connection"]);
+const RESERVED_HEADERS: ReadonlySet<string> = new Set([
+  "user-agent",
+  "accept-encoding",
+  "host",
+  "if-none-match",
+  "if-modified-since",
+  "content-length",
+  "transfer-encoding",
+  "connection",
+]);
 // Credentials never follow a redirect to another origin.
 const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set(["authorization", "cookie", "proxy-authorization"]);
 
@@ -134,12 +143,21 @@ function errorCodeOf(error: unknown): string | undefined {
 }
 
 /** Every error leaving the fetcher is a FetchError; a fired deadline is always TIMEOUT. */
-function toFetchError(error: unknown, url: string, deadline: AbortSignal | undefined, totalTimeoutMs: number): FetchError {
+function toFetchError(
+  error: unknown,
+  url: string,
+  deadline: AbortSignal | undefined,
+  totalTimeoutMs: number,
+): FetchError {
   const known = findFetchError(error);
   // The connect-time DNS hook only knows the host name; give its errors the request URL.
   if (known) return known.url.startsWith("//") ? known.withUrl(url) : known;
   if (deadline?.aborted || (error instanceof Error && error.name === "TimeoutError")) {
-    return new FetchError("TIMEOUT", { url, detail: `Gesamtzeit von ${totalTimeoutMs} ms überschritten`, cause: error });
+    return new FetchError("TIMEOUT", {
+      url,
+      detail: `Gesamtzeit von ${totalTimeoutMs} ms überschritten`,
+      cause: error,
+    });
   }
   const mapped = TRANSPORT_ERRORS[errorCodeOf(error) ?? ""];
   if (mapped) {
@@ -178,7 +196,10 @@ function guardedLookup(resolver: Resolver, allowHosts: AllowList) {
         const allowed = isHostAllowed(hostname, allowHosts);
         const blocked = allowed ? undefined : addresses.find(isBlockedAddress);
         if (blocked) {
-          callback(new FetchError("BLOCKED_ADDRESS", { url, detail: `${hostname} → ${blocked} (beim Verbindungsaufbau)` }), "");
+          callback(
+            new FetchError("BLOCKED_ADDRESS", { url, detail: `${hostname} → ${blocked} (beim Verbindungsaufbau)` }),
+            "",
+          );
           return;
         }
         const family = options.family === "IPv4" ? 4 : options.family === "IPv6" ? 6 : options.family;
@@ -244,7 +265,14 @@ export function createFetcher(config: FetcherConfig): Fetcher {
   }
 
   /** One HTTP exchange, run inside the host's queue slot. */
-  async function exchange(url: URL, method: string, body: string | undefined, headers: Record<string, string>, deadline: AbortSignal, maxBytes: number): Promise<Exchange> {
+  async function exchange(
+    url: URL,
+    method: string,
+    body: string | undefined,
+    headers: Record<string, string>,
+    deadline: AbortSignal,
+    maxBytes: number,
+  ): Promise<Exchange> {
     const response = await request(url, { dispatcher: agent, method, headers, body, signal: deadline });
     const { statusCode: status } = response;
     if (status < 200 || status >= 300) {
@@ -255,16 +283,25 @@ export function createFetcher(config: FetcherConfig): Fetcher {
     const declared = Number(header(response.headers, "content-length"));
     if (Number.isFinite(declared) && declared > maxBytes) {
       response.body.destroy();
-      throw new FetchError("TOO_LARGE", { url: url.href, detail: `angekündigt ${formatBytes(declared)}, Limit ${formatBytes(maxBytes)}` });
+      throw new FetchError("TOO_LARGE", {
+        url: url.href,
+        detail: `angekündigt ${formatBytes(declared)}, Limit ${formatBytes(maxBytes)}`,
+      });
     }
     const raw = await readLimited(response.body, maxBytes, url.href);
-    const limits = config.maxDecompressedRatio === undefined ? { maxBytes } : { maxBytes, maxRatio: config.maxDecompressedRatio };
+    const limits =
+      config.maxDecompressedRatio === undefined ? { maxBytes } : { maxBytes, maxRatio: config.maxDecompressedRatio };
     const bytes = await decompress(raw, header(response.headers, "content-encoding"), limits, url.href);
     return { status, headers: response.headers, bytes };
   }
 
   /** One attempt: guard, robots, redirects; no retries. */
-  async function attempt(url: string, options: FetchOptions, warnings: string[], checkRobots: boolean): Promise<FetchResult> {
+  async function attempt(
+    url: string,
+    options: FetchOptions,
+    warnings: string[],
+    checkRobots: boolean,
+  ): Promise<FetchResult> {
     const original = await assertFetchableUrl(url, config.allowHosts, resolver);
     const maxBytes = Math.min(options.maxBytes ?? config.maxBytes, config.maxBytes);
     let current = original;
@@ -279,7 +316,8 @@ export function createFetcher(config: FetcherConfig): Fetcher {
           const verdict = await robots.check(current);
           warnings.push(...verdict.warnings.filter((w) => !warnings.includes(w)));
           if (!verdict.allowed) throw new FetchError("ROBOTS_DISALLOWED", { url: current.href });
-          if (verdict.crawlDelayMs !== undefined) delayMs = Math.max(delayMs, Math.min(verdict.crawlDelayMs, MAX_CRAWL_DELAY_MS));
+          if (verdict.crawlDelayMs !== undefined)
+            delayMs = Math.max(delayMs, Math.min(verdict.crawlDelayMs, MAX_CRAWL_DELAY_MS));
         }
         const target = current;
         const headers = buildHeaders(target, options, original);
@@ -297,16 +335,27 @@ export function createFetcher(config: FetcherConfig): Fetcher {
         if (REDIRECT_STATUSES.has(result.status)) {
           const location = header(result.headers, "location");
           if (!location) {
-            throw new FetchError("HTTP_STATUS", { url: target.href, status: result.status, detail: `HTTP ${result.status} ohne Location-Header` });
+            throw new FetchError("HTTP_STATUS", {
+              url: target.href,
+              status: result.status,
+              detail: `HTTP ${result.status} ohne Location-Header`,
+            });
           }
           if (hop >= config.maxRedirects) {
-            throw new FetchError("TOO_MANY_REDIRECTS", { url: original.href, detail: `mehr als ${config.maxRedirects}, zuletzt nach ${location}` });
+            throw new FetchError("TOO_MANY_REDIRECTS", {
+              url: original.href,
+              detail: `mehr als ${config.maxRedirects}, zuletzt nach ${location}`,
+            });
           }
           let next: URL;
           try {
             next = new URL(location, target);
           } catch (error) {
-            throw new FetchError("INVALID_URL", { url: target.href, detail: `ungültige Weiterleitung nach „${location}“`, cause: error });
+            throw new FetchError("INVALID_URL", {
+              url: target.href,
+              detail: `ungültige Weiterleitung nach „${location}“`,
+              cause: error,
+            });
           }
           current = await assertFetchableUrl(next.href, config.allowHosts, resolver);
           // Browsers' (and RFC 9110's tolerated) behaviour: 303, and 301/302 after POST, continue as GET.
@@ -341,7 +390,16 @@ export function createFetcher(config: FetcherConfig): Fetcher {
 
     if (status === 304 && conditional) {
       const empty = new Uint8Array(0);
-      return { ...meta, status: 304, httpStatus: 304, notModified: true, bytes: empty, text: "", charset: "", contentHash: sha256Hex(empty) };
+      return {
+        ...meta,
+        status: 304,
+        httpStatus: 304,
+        notModified: true,
+        bytes: empty,
+        text: "",
+        charset: "",
+        contentHash: sha256Hex(empty),
+      };
     }
     if (status < 200 || status >= 300 || !result.bytes) {
       const retryAfterMs = parseRetryAfter(header(headers, "retry-after"), now());
@@ -365,10 +423,23 @@ export function createFetcher(config: FetcherConfig): Fetcher {
         charset = decoded.charset;
         warnings.push(...decoded.warnings);
       } catch (error) {
-        throw new FetchError("DECODE_FAILED", { url: url.href, detail: error instanceof Error ? error.message : undefined, cause: error });
+        throw new FetchError("DECODE_FAILED", {
+          url: url.href,
+          detail: error instanceof Error ? error.message : undefined,
+          cause: error,
+        });
       }
     }
-    return { ...meta, status: 200, httpStatus: status, notModified: false, bytes, text, charset, contentHash: sha256Hex(bytes) };
+    return {
+      ...meta,
+      status: 200,
+      httpStatus: status,
+      notModified: false,
+      bytes,
+      text,
+      charset,
+      contentHash: sha256Hex(bytes),
+    };
   }
 
   return {

@@ -29,7 +29,12 @@ export function parseRetryAfter(value: string | undefined, now: Date): number | 
  * workers spread out but never retry at once); a Retry-After is honoured
  * when it is within the cap, and a longer one ends the retries.
  */
-export function retryDelay(error: unknown, attempt: number, options: BackoffOptions, random: () => number = Math.random): number | undefined {
+export function retryDelay(
+  error: unknown,
+  attempt: number,
+  options: BackoffOptions,
+  random: () => number = Math.random,
+): number | undefined {
   if (!(error instanceof FetchError) || !error.retryable) return undefined;
   if (error.retryAfterMs !== undefined) {
     return error.retryAfterMs <= options.maxRetryAfterMs ? error.retryAfterMs : undefined;

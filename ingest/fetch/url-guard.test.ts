@@ -24,7 +24,11 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 }
 
 describe("assertFetchableUrl", () => {
-  const dns = fakeDns({ "kurse.example.org": ["93.184.216.34"], "intern.example.org": ["10.0.0.1"], "mixed.example.org": ["93.184.216.34", "192.168.0.5"] });
+  const dns = fakeDns({
+    "kurse.example.org": ["93.184.216.34"],
+    "intern.example.org": ["10.0.0.1"],
+    "mixed.example.org": ["93.184.216.34", "192.168.0.5"],
+  });
 
   it.each([
     ["http://127.0.0.1/", "BLOCKED_ADDRESS"],
@@ -62,6 +66,9 @@ describe("assertFetchableUrl", () => {
     const flaky: Resolver = async () => {
       throw Object.assign(new Error("getaddrinfo EAI_AGAIN"), { code: "EAI_AGAIN" });
     };
-    await expect(assertFetchableUrl("http://kurse.example.org/", [], flaky)).rejects.toMatchObject({ code: "DNS_FAILURE", retryable: true });
+    await expect(assertFetchableUrl("http://kurse.example.org/", [], flaky)).rejects.toMatchObject({
+      code: "DNS_FAILURE",
+      retryable: true,
+    });
   });
 });
