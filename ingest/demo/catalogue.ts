@@ -95,7 +95,6 @@ const AUDIENCE_TEXT: Readonly<Record<AudienceCode, readonly string[]>> = {
   VOLUNTEERS: ["Ehrenamtlich Engagierte", "Freiwillige in Initiativen und Vereinen"],
 };
 
-const OTHER_AUDIENCE_TEXT = ["alle Interessierten", "Vereinsvorstände", "Eltern", "Beschäftigte im öffentlichen Dienst"];
 
 interface ShapeRule {
   /** [hour, minute] of start and end, per typical day. */
@@ -251,7 +250,7 @@ function buildOffer(provider: DemoProviderProfile, topic: Topic, base: DateTime,
 
   const audienceText = topic.relevant
     ? topic.audiences.map((a) => rng.pick(AUDIENCE_TEXT[a]))
-    : [rng.pick(OTHER_AUDIENCE_TEXT)];
+    : [topic.audienceText ?? "alle Interessierten"];
 
   const first = DateTime.fromISO(sessions[0]?.start ?? "", { zone: ZONE });
   const published = DateTime.min(first.minus({ weeks: rng.int(3, 12) }), base.minus({ days: rng.int(1, 20) }))
@@ -335,7 +334,7 @@ export function buildCatalogue(baseDate: Date): DemoCatalogue {
     const partner = partners[(i * 7 + made) % partners.length];
     if (!partner || !organiser) continue;
     offer.providers.push(partner.slug);
-    offer.description = `${offer.description} Eine Kooperationsveranstaltung von ${organiser.name} und ${partner.name}.`;
+    offer.description = `${offer.description} Gemeinsame Veranstaltung: ${organiser.name} und ${partner.name}.`;
     made++;
   }
 

@@ -29,6 +29,8 @@ export interface Topic {
   /** Date shapes that suit the topic; the first is the most typical. */
   shapes: readonly DateShape[];
   relevant: boolean;
+  /** Audience as the provider words it, for offers outside the curriculum. */
+  audienceText?: string;
 }
 
 const STAFF: readonly AudienceCode[] = ["MUNICIPAL_STAFF", "CIVIL_SOCIETY_PROFESSIONALS"];
@@ -43,8 +45,10 @@ function topic(
   return { key, title, modules, shapes, description, keywords, audiences, relevant: true };
 }
 
-function other(key: string, title: string, shapes: readonly DateShape[], description: string, keywords: readonly string[]): Topic {
-  return { key, title, modules: [], shapes, description, keywords, audiences: [], relevant: false };
+function other(
+  key: string, title: string, shapes: readonly DateShape[], description: string, keywords: readonly string[], audienceText: string,
+): Topic {
+  return { key, title, modules: [], shapes, description, keywords, audiences: [], relevant: false, audienceText };
 }
 
 export const RELEVANT_TOPICS: readonly Topic[] = [
@@ -221,32 +225,32 @@ export const RELEVANT_TOPICS: readonly Topic[] = [
 export const OTHER_TOPICS: readonly Topic[] = [
   other("vereinsbuchhaltung", "Vereinsbuchhaltung für Kassiererinnen und Kassierer", ["EVENING", "WEEKLY"],
     "Einnahmen-Überschuss-Rechnung, Kassenprüfung, Spendenquittungen und Gemeinnützigkeit: Grundlagen der Kassenführung im Verein.",
-    ["Verein", "Buchhaltung", "Steuern"]),
+    ["Verein", "Buchhaltung", "Steuern"], "Kassiererinnen und Kassierer von Vereinen"),
   other("kirchenchor", "Offene Chorprobe: Neue Stimmen für den Kirchenchor", ["WEEKLY"],
     "Wir singen geistliche und weltliche Chorliteratur und freuen uns über neue Sängerinnen und Sänger aller Stimmlagen. Notenkenntnisse sind nicht erforderlich.",
-    ["Chor", "Musik"]),
+    ["Chor", "Musik"], "alle, die gerne singen"),
   other("architekturfuehrung", "Architekturführung: Quartier am Hafen", ["HALF_DAY"],
     "Rundgang durch das neue Wohn- und Geschäftsquartier am Hafen mit Erläuterungen zu Fassaden, Materialien und Preisträgerentwürfen des Architektenwettbewerbs.",
-    ["Architektur", "Führung", "Baukultur"]),
+    ["Architektur", "Führung", "Baukultur"], "alle Interessierten"),
   other("edv-excel", "EDV-Kurs: Excel für Einsteigerinnen und Einsteiger", ["WEEKLY", "DAY"],
     "Tabellen anlegen, Formeln und Funktionen, Diagramme und Druckeinstellungen: ein praxisnaher Einstieg in die Tabellenkalkulation.",
-    ["EDV", "Excel", "Computer"]),
+    ["EDV", "Excel", "Computer"], "Einsteigerinnen und Einsteiger ohne Vorkenntnisse"),
   other("powerpoint", "Präsentieren mit PowerPoint", ["HALF_DAY", "WEBINAR"],
     "Folien gestalten, Vorlagen nutzen, Animationen sparsam einsetzen und sicher vortragen.",
-    ["EDV", "Präsentation"]),
+    ["EDV", "Präsentation"], "Beschäftigte in Büro und Verwaltung"),
   other("erste-hilfe", "Erste-Hilfe-Kurs für Übungsleitende", ["DAY"],
     "Lebensrettende Sofortmaßnahmen, Wundversorgung und Verhalten bei Sportunfällen. Anerkannt für die Übungsleiterlizenz.",
-    ["Erste Hilfe", "Sport"]),
+    ["Erste Hilfe", "Sport"], "Übungsleiterinnen und Übungsleiter"),
   other("vergaberecht", "Vergaberecht für Kommunen: Aktuelle Rechtsprechung", ["DAY"],
     "Neuerungen im Vergaberecht, Schwellenwerte und Praxisfälle aus Bauvergaben und Dienstleistungsausschreibungen.",
-    ["Vergaberecht", "Verwaltung"]),
+    ["Vergaberecht", "Verwaltung"], "Beschäftigte in Vergabestellen der Kommunen"),
   other("babymassage", "Babymassage für Eltern", ["WEEKLY"],
     "Sanfte Massage für Säuglinge von sechs Wochen bis zum Krabbelalter. Bitte ein großes Handtuch mitbringen.",
-    ["Eltern", "Baby"]),
+    ["Eltern", "Baby"], "Eltern mit Babys"),
   other("dsgvo-verein", "Datenschutz im Verein: die DSGVO praktisch umsetzen", ["EVENING", "WEBINAR"],
     "Mitgliederdaten, Fotos auf der Website, Auftragsverarbeitung: was Vereinsvorstände zum Datenschutz wissen müssen.",
-    ["Datenschutz", "Verein"]),
+    ["Datenschutz", "Verein"], "Vereinsvorstände"),
   other("stimmbildung", "Stimmbildung und Sprechtechnik", ["DAY"],
     "Atmung, Resonanz und Artikulation: Übungen für eine tragfähige Stimme im Beruf.",
-    ["Stimme", "Rhetorik"]),
+    ["Stimme", "Rhetorik"], "Menschen, die beruflich viel sprechen"),
 ];

@@ -93,10 +93,10 @@ function description(ctx: RenderContext, offer: DemoOffer): string {
 }
 
 function vevent(ctx: RenderContext, offer: DemoOffer): string[] {
-  const host = new URL(ctx.baseUrl).host;
   return [
     "BEGIN:VEVENT",
-    `UID:${offer.id}@${ctx.provider.slug}.${host}`,
+    // No host or port in the UID: it must stay the same when the demo runs on another port.
+    `UID:${offer.id}@${ctx.provider.slug}.demo`,
     `DTSTAMP:${utcStamp(offer.publishedAt)}`,
     `CREATED:${utcStamp(offer.publishedAt)}`,
     `SUMMARY:${icsText(offer.title)}`,
