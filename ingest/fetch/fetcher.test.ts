@@ -1,4 +1,9 @@
-import { Socket } from "node:net";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer as createHttpsServer } from "node:https";
+import { Socket, type AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { brotliCompressSync, deflateRawSync, gzipSync } from "node:zlib";
 import iconv from "iconv-lite";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -430,6 +435,50 @@ describe("fetcher: bad servers", () => {
     const result = await fetcherFor([server]).fetch(server.url());
     expect(result.text).toBe("Gebühr");
     expect(result.warnings[0]).toMatch(/kein gültiges UTF-8/);
+  });
+});
+
+// A self-signed certificate made on the fly (no key material in the repo); skipped without openssl.
+const hasOpenssl = spawnSync("openssl", ["version"]).status === 0;
+describe.skipIf(!hasOpenssl)("fetcher: TLS", () => {
+  it("reports an untrusted certificate as CONNECT_FAILED, not retryable", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "fetch-tls-"));
+    cleanup.push(async () => rmSync(dir, { recursive: true, force: true }));
+    const made = spawnSync("openssl", [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "1",
+      "-subj",
+      "/CN=127.0.0.1",
+      "-addext",
+      "subjectAltName=IP:127.0.0.1",
+      "-keyout",
+      join(dir, "key.pem"),
+      "-out",
+      join(dir, "cert.pem"),
+    ]);
+    expect(made.status).toBe(0);
+    const server = createHttpsServer(
+      { key: readFileSync(join(dir, "key.pem")), cert: readFileSync(join(dir, "cert.pem")) },
+      text("geheim"),
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    cleanup.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
+    );
+    const { port } = server.address() as AddressInfo;
+    const fetcher = fetcherFor([], { allowHosts: parseAllowList(`127.0.0.1:${port}`), retries: 2 });
+    const error = await expectCode(fetcher.fetch(`https://127.0.0.1:${port}/`), "CONNECT_FAILED");
+    expect(error.retryable).toBe(false);
+    expect(error.message).toMatch(/Zertifikat/);
   });
 });
 
