@@ -11,7 +11,8 @@ import { KNOWN_CODES } from "../schema/common/errors.ts";
 export function createFormatError(log: (error: unknown) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
-    if (typeof code === "string" && KNOWN_CODES.has(code)) return formatted;
+    // Apollo labels every unexpected exception INTERNAL_SERVER_ERROR but keeps its message.
+    if (typeof code === "string" && code !== "INTERNAL_SERVER_ERROR" && KNOWN_CODES.has(code)) return formatted;
     log(unwrapResolverError(error));
     return {
       message: "Interner Fehler. Die Anfrage wurde protokolliert.",

@@ -4,6 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "./generated/client.ts";
 
 /**
@@ -57,12 +58,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return openPglite(options.dataDir ?? "./data");
 }
 
+/**
+ * pglite-prisma-adapter 0.6 is typed against @prisma/driver-adapter-utils 6.10 while the
+ * client is 6.19; the runtime contract is the same (verified by the test suite), only
+ * the declared types drifted.
+ */
+export function pgliteAdapter(client: PGlite): SqlDriverAdapterFactory {
+  return new PrismaPGlite(client) as unknown as SqlDriverAdapterFactory;
+}
+
 async function openPglite(dataDir: string): Promise<Database> {
   const inMemory = dataDir.startsWith("memory://");
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const client = inMemory ? new PGlite() : new PGlite(path.resolve(dataDir));
   await client.waitReady;
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  const prisma = new PrismaClient({ adapter: pgliteAdapter(client) });
   const sql: SqlRunner = async (text, params = []) =>
     (await client.query(text, params as unknown[])).rows as never;
   return {

@@ -8,7 +8,7 @@ dir="prisma/migrations/$(date -u +%Y%m%d%H%M%S)_${name}"
 previous=$(mktemp --suffix=.prisma)
 git show HEAD:prisma/schema.prisma > "$previous"
 mkdir -p "$dir"
-prisma migrate diff --config prisma/prisma.config.ts \
+node prisma/prisma-cli.mjs migrate diff \
   --from-schema-datamodel "$previous" --to-schema-datamodel prisma/schema.prisma --script > "$dir/migration.sql"
 rm -f "$previous"
 echo "wrote $dir/migration.sql: review it (generated columns and functions are hand-written)"

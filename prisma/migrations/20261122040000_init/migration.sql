@@ -11,12 +11,6 @@ CREATE SCHEMA IF NOT EXISTS "public";
 CREATE TYPE "LearningFormatCode" AS ENUM ('EINFUEHRUNG', 'BASIS', 'VERTIEFUNG');
 
 -- CreateEnum
-CREATE TYPE "RoleCode" AS ENUM ('KOORDINATION', 'STEUERUNG');
-
--- CreateEnum
-CREATE TYPE "AudienceCode" AS ENUM ('MUNICIPAL_STAFF', 'LOCAL_POLITICIANS', 'CIVIL_SOCIETY_PROFESSIONALS', 'VOLUNTEERS');
-
--- CreateEnum
 CREATE TYPE "ProviderStatus" AS ENUM ('PENDING', 'APPROVED', 'REJECTED');
 
 -- CreateEnum
@@ -62,7 +56,7 @@ CREATE TABLE "Module" (
     "number" INTEGER NOT NULL,
     "title" TEXT NOT NULL,
     "format" "LearningFormatCode" NOT NULL,
-    "roles" "RoleCode"[],
+    "roles" TEXT[],
     "teachingUnits" INTEGER,
     "learningAreaCode" TEXT NOT NULL,
     "taxonomyVersion" TEXT NOT NULL,
@@ -164,7 +158,7 @@ CREATE TABLE "Offer" (
     "priceCurrency" TEXT,
     "priceText" TEXT,
     "teachingUnits" DECIMAL(6,1),
-    "audiences" "AudienceCode"[],
+    "audiences" TEXT[],
     "kind" "OfferKind",
     "funding" TEXT[],
     "accessibility" TEXT,
@@ -190,7 +184,7 @@ CREATE TABLE "Offer" (
     "learningFormatOverride" "LearningFormatCode",
     "relevant" BOOLEAN NOT NULL DEFAULT false,
     "learningFormat" "LearningFormatCode",
-    "roles" "RoleCode"[],
+    "roles" TEXT[],
     "learningAreas" TEXT[],
     "moduleCodes" TEXT[],
     "needsReview" BOOLEAN NOT NULL DEFAULT false,
@@ -366,6 +360,9 @@ CREATE INDEX "Offer_moduleCodes_idx" ON "Offer" USING GIN ("moduleCodes");
 
 -- CreateIndex
 CREATE INDEX "Offer_learningAreas_idx" ON "Offer" USING GIN ("learningAreas");
+
+-- CreateIndex
+CREATE INDEX "Offer_roles_idx" ON "Offer" USING GIN ("roles");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Offer_feedId_sourceKey_key" ON "Offer"("feedId", "sourceKey");

@@ -1,0 +1,39 @@
+import { print } from "graphql";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { pino } from "pino";
+import { createGateway, type Gateway } from "../../gateway/server.ts";
+import type { Database } from "../../prisma/database.ts";
+import type { Viewer } from "../../schema/common/context.ts";
+import { hubSchema } from "../../schema/build-schema.ts";
+
+export interface GraphqlResult<T> {
+  data: T | null | undefined;
+  errors: { message: string; extensions?: Record<string, unknown> }[] | undefined;
+}
+
+/** The whole GraphQL stack in-process (executeOperation), as in apollo-server's own tests. */
+export async function testGateway(db: Database, env: "production" | "development" = "production") {
+  const gateway: Gateway = await createGateway({
+    db,
+    schema: await hubSchema(),
+    logger: pino({ level: "silent" }),
+    env,
+    introspection: true,
+  });
+  async function run<TData, TVars extends Record<string, unknown>>(
+    document: TypedDocumentNode<TData, TVars>,
+    variables?: TVars,
+    viewer?: Viewer,
+  ): Promise<GraphqlResult<TData>> {
+    const response = await gateway.execute(print(document), variables, viewer);
+    if (response.body.kind !== "single") throw new Error("unexpected incremental response");
+    const { data, errors } = response.body.singleResult;
+    return { data: data as TData | null | undefined, errors: errors as GraphqlResult<TData>["errors"] };
+  }
+  async function raw(query: string, variables?: Record<string, unknown>, viewer?: Viewer) {
+    const response = await gateway.execute(query, variables, viewer);
+    if (response.body.kind !== "single") throw new Error("unexpected incremental response");
+    return response.body.singleResult;
+  }
+  return { gateway, run, raw };
+}
