@@ -139,7 +139,7 @@ function meeting(day: DateTime, t: readonly [number, number, number, number]): D
 }
 
 /** Lays out the meetings of an offer of the given shape, starting around `first`. */
-function schedule(shape: DateShape, first: DateTime, rng: Rng): Schedule {
+function schedule(shape: DateShape, first: DateTime, rng: Rng, forceSkip: boolean): Schedule {
   const rule = SHAPE_RULES[shape];
   const times = rng.pick(rule.times);
   const day = weekday(first);
@@ -149,9 +149,9 @@ function schedule(shape: DateShape, first: DateTime, rng: Rng): Schedule {
       return { sessions: [meeting(d1, [10, 0, 17, 0]), meeting(d1.plus({ days: 1 }), [9, 0, 15, 30])], skippedStarts: [] };
     }
     case "WEEKLY": {
-      const count = rng.int(4, 8);
-      // About every second series skips a week (holiday, Pfingstferien): published as EXDATE.
-      const skip = count >= 5 && rng.chance(0.6) ? rng.int(2, count - 2) : -1;
+      const count = rng.int(5, 8);
+      // More than every second series skips a week (holiday, Pfingstferien): published as EXDATE.
+      const skip = forceSkip || rng.chance(0.6) ? rng.int(2, count - 2) : -1;
       const sessions: DemoSession[] = [];
       const skippedStarts: string[] = [];
       for (let i = 0; i < count; i++) {
@@ -224,12 +224,12 @@ function slugDate(session: DemoSession | undefined): string {
   return (session?.start ?? "").slice(0, 10).replaceAll("-", "");
 }
 
-function buildOffer(provider: DemoProviderProfile, topic: Topic, base: DateTime, rng: Rng): DemoOffer {
+function buildOffer(provider: DemoProviderProfile, topic: Topic, base: DateTime, rng: Rng, required?: DateShape): DemoOffer {
   const allowed = topic.shapes.filter((s) => !(UNSUPPORTED_SHAPES[provider.format] ?? []).includes(s));
-  const shape = rng.pick(allowed.length > 0 ? allowed : ["DAY" as const]);
+  const shape = required ?? rng.pick(allowed.length > 0 ? allowed : ["DAY" as const]);
   // Certificate courses start early enough to run over the following months.
   const firstOffset = shape === "CERTIFICATE" ? rng.int(10, 200) : rng.int(-14, 420);
-  const { sessions, skippedStarts } = schedule(shape, base.plus({ days: firstOffset }), rng);
+  const { sessions, skippedStarts } = schedule(shape, base.plus({ days: firstOffset }), rng, required === "WEEKLY");
   const rule = SHAPE_RULES[shape];
 
   const online = shape === "WEBINAR" || (shape === "HALF_DAY" && rng.chance(0.12));
@@ -308,8 +308,14 @@ export function buildCatalogue(baseDate: Date): DemoCatalogue {
     const others = provider.offerCount >= 13 ? 2 : 1;
     const taken = new Set<string>();
     const own: DemoOffer[] = [];
-    for (let i = 0; i < provider.offerCount; i++) {
-      const isOther = i < others;
+    for (const shape of provider.requiredShapes) {
+      const suitable = RELEVANT_TOPICS.filter((t) => t.shapes.includes(shape) && !taken.has(t.key));
+      const topic = rng.pick(suitable);
+      taken.add(topic.key);
+      own.push(buildOffer(provider, topic, base, rng, shape));
+    }
+    for (let i = own.length; i < provider.offerCount; i++) {
+      const isOther = i < others + provider.requiredShapes.length;
       let topic: Topic;
       do {
         topic = isOther

@@ -186,6 +186,30 @@ describe("demo feed server", () => {
     expect([...published.values()].flat().length).toBeGreaterThan(distinct.size); // cooperations appear twice
   });
 
+  it("publishes the hard cases of iCalendar: weekly RRULE with EXDATE, whole-day ranges", async () => {
+    for (const provider of providers.filter((p) => p.feeds[0]?.kind === "ICAL")) {
+      const text = await (await fetch(provider.feeds[0]?.url ?? "")).text();
+      expect(text).toMatch(/\r\nRRULE:FREQ=WEEKLY;COUNT=\d+\r\nEXDATE;TZID=Europe\/Berlin:\d{8}T\d{6}\r\n/);
+      expect(text).toMatch(/\r\nDTSTART;VALUE=DATE:\d{8}\r\nDTEND;VALUE=DATE:\d{8}\r\n/);
+      expect(text).toMatch(/\r\n [^\r]/); // folded continuation lines
+      const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
+      const weekly = calendar.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v)).find((e) => e.isRecurring());
+      expect(weekly).toBeDefined();
+    }
+  });
+
+  it("states RSS publication dates before the event and the event facts in German prose", async () => {
+    const provider = providers.find((p) => p.feeds[0]?.url.endsWith("/feed/"));
+    const doc = xml.parse(await (await fetch(provider?.feeds[0]?.url ?? "")).text()) as Record<string, unknown>;
+    const items = asArray(at(doc, "rss.channel.item") as unknown[]);
+    for (const item of items) {
+      const offer = catalogue.offers.find((o) => o.title === at(item, "title") && o.providers.includes(provider?.slug ?? ""));
+      expect(Date.parse(String(at(item, "pubDate")))).toBeLessThan(Date.parse(offer?.sessions[0]?.start ?? ""));
+      expect(String(at(item, "description"))).toMatch(/Termine?:<\/strong> .*(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \d{4}/);
+      expect(String(at(item, "description"))).toContain("<strong>Kosten:</strong>");
+    }
+  });
+
   it("answers conditional requests with 304 and serves robots.txt", async () => {
     const robots = await fetch(`${server.url}/robots.txt`);
     expect(await robots.text()).toContain("Allow: /");

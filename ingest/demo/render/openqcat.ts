@@ -14,15 +14,15 @@ function service(ctx: RenderContext, offer: DemoOffer): string {
   const longText = [offer.description, units ? `Umfang: ${units}.` : null].filter(Boolean).join(" ");
   const form = offer.online ? INSTRUCTION_FORM.online : offer.hybrid ? INSTRUCTION_FORM.hybrid : INSTRUCTION_FORM.onsite;
   const location = offer.venue
-    ? `          <LOCATION>
-            <NAME>${escapeXml(offer.venue.name)}</NAME>
-            <ADDRESS>
-              <STREET>${escapeXml(offer.venue.street)}</STREET>
-              <ZIP>${offer.venue.postalCode}</ZIP>
-              <CITY>${escapeXml(offer.venue.municipality)}</CITY>
-              <COUNTRY>DE</COUNTRY>
-            </ADDRESS>
-          </LOCATION>\n`
+    ? `              <LOCATION>
+                <NAME>${escapeXml(offer.venue.name)}</NAME>
+                <ADDRESS>
+                  <STREET>${escapeXml(offer.venue.street)}</STREET>
+                  <ZIP>${offer.venue.postalCode}</ZIP>
+                  <CITY>${escapeXml(offer.venue.municipality)}</CITY>
+                  <COUNTRY>DE</COUNTRY>
+                </ADDRESS>
+              </LOCATION>\n`
     : "";
   return `    <SERVICE mode="new">
       <PRODUCT_ID>${escapeXml(offer.id)}</PRODUCT_ID>
