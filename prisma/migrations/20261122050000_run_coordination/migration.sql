@@ -1,0 +1,8 @@
+-- AlterTable
+ALTER TABLE "Feed" ADD COLUMN     "lastSlot" TIMESTAMP(3),
+ADD COLUMN     "leaseOwner" TEXT,
+ADD COLUMN     "leaseUntil" TIMESTAMP(3);
+
+-- AlterTable
+ALTER TABLE "IngestRun" ADD COLUMN     "instance" TEXT;
+
