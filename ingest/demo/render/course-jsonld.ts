@@ -40,9 +40,12 @@ function instance(offer: DemoOffer): Record<string, unknown> {
             "@type": "Schedule",
             repeatFrequency: "P1W",
             byDay: `https://schema.org/${berlin(first.start).setLocale("en").toFormat("cccc")}`,
+            startDate: first.start.slice(0, 10),
+            endDate: (offer.sessions[offer.sessions.length - 1]?.start ?? first.start).slice(0, 10),
             startTime: berlin(first.start).toFormat("HH:mm"),
             endTime: first.end ? berlin(first.end).toFormat("HH:mm") : undefined,
-            repeatCount: offer.sessions.length,
+            scheduleTimezone: "Europe/Berlin",
+            ...(offer.skippedStarts.length > 0 ? { exceptDate: offer.skippedStarts.map((d) => d.slice(0, 10)) } : {}),
           },
         }
       : {}),

@@ -10,7 +10,7 @@ import { berlin, scheduleProse, span } from "./german.ts";
 
 export const XLSX_HEADERS = [
   "Veranstaltung", "Beginn", "Ende", "Veranstaltungsort", "Straße", "PLZ", "Ort",
-  "Teilnahmegebühr (€)", "Unterrichtseinheiten", "Zielgruppe", "Kurzbeschreibung", "Online-Anmeldung",
+  "Teilnahmegebühr (€)", "Unterrichtseinheiten", "Zielgruppe", "Kursbeschreibung", "Weitere Informationen",
 ] as const;
 
 /** Excel stores wall-clock time: encode the Berlin local time as if it were UTC. */
