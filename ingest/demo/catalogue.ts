@@ -95,7 +95,6 @@ const AUDIENCE_TEXT: Readonly<Record<AudienceCode, readonly string[]>> = {
   VOLUNTEERS: ["Ehrenamtlich Engagierte", "Freiwillige in Initiativen und Vereinen"],
 };
 
-
 interface ShapeRule {
   /** [hour, minute] of start and end, per typical day. */
   times: readonly (readonly [number, number, number, number])[];
@@ -105,13 +104,48 @@ interface ShapeRule {
 }
 
 const SHAPE_RULES: Readonly<Record<DateShape, ShapeRule>> = {
-  EVENING: { times: [[18, 30, 21, 0], [19, 0, 21, 30]], price: [10, 25], unitsPerMeeting: 3 },
-  HALF_DAY: { times: [[14, 0, 17, 30], [9, 0, 12, 30]], price: [25, 65], unitsPerMeeting: 4 },
-  DAY: { times: [[9, 30, 16, 30], [9, 0, 16, 0]], price: [60, 190], unitsPerMeeting: 8 },
+  EVENING: {
+    times: [
+      [18, 30, 21, 0],
+      [19, 0, 21, 30],
+    ],
+    price: [10, 25],
+    unitsPerMeeting: 3,
+  },
+  HALF_DAY: {
+    times: [
+      [14, 0, 17, 30],
+      [9, 0, 12, 30],
+    ],
+    price: [25, 65],
+    unitsPerMeeting: 4,
+  },
+  DAY: {
+    times: [
+      [9, 30, 16, 30],
+      [9, 0, 16, 0],
+    ],
+    price: [60, 190],
+    unitsPerMeeting: 8,
+  },
   TWO_DAY: { times: [[10, 0, 17, 0]], price: [150, 390], unitsPerMeeting: 8 },
-  WEEKLY: { times: [[18, 30, 20, 45], [19, 0, 21, 15]], price: [40, 120], unitsPerMeeting: 3 },
+  WEEKLY: {
+    times: [
+      [18, 30, 20, 45],
+      [19, 0, 21, 15],
+    ],
+    price: [40, 120],
+    unitsPerMeeting: 3,
+  },
   CERTIFICATE: { times: [[9, 30, 17, 0]], price: [690, 1500], unitsPerMeeting: 8 },
-  WEBINAR: { times: [[10, 0, 11, 30], [14, 0, 15, 30]], price: [0, 40], unitsPerMeeting: 2 },
+  WEBINAR: {
+    times: [
+      [10, 0, 11, 30],
+      [14, 0, 15, 30],
+    ],
+    price: [0, 40],
+    unitsPerMeeting: 2,
+  },
   ALL_DAY_RANGE: { times: [[0, 0, 0, 0]], price: [180, 450], unitsPerMeeting: 8 },
 };
 
@@ -146,7 +180,10 @@ function schedule(shape: DateShape, first: DateTime, rng: Rng, forceSkip: boolea
   switch (shape) {
     case "TWO_DAY": {
       const d1 = day.weekday === 5 ? day.minus({ days: 1 }) : day;
-      return { sessions: [meeting(d1, [10, 0, 17, 0]), meeting(d1.plus({ days: 1 }), [9, 0, 15, 30])], skippedStarts: [] };
+      return {
+        sessions: [meeting(d1, [10, 0, 17, 0]), meeting(d1.plus({ days: 1 }), [9, 0, 15, 30])],
+        skippedStarts: [],
+      };
     }
     case "WEEKLY": {
       const count = rng.int(5, 8);
@@ -176,7 +213,10 @@ function schedule(shape: DateShape, first: DateTime, rng: Rng, forceSkip: boolea
     case "ALL_DAY_RANGE": {
       const days = rng.int(2, 3);
       const monday = day.plus({ days: (1 - day.weekday + 7) % 7 });
-      return { sessions: [{ start: isoDate(monday), end: isoDate(monday.plus({ days: days - 1 })), allDay: true }], skippedStarts: [] };
+      return {
+        sessions: [{ start: isoDate(monday), end: isoDate(monday.plus({ days: days - 1 })), allDay: true }],
+        skippedStarts: [],
+      };
     }
     default:
       return { sessions: [meeting(day, times)], skippedStarts: [] };
@@ -192,8 +232,14 @@ function meetingsCount(offerSessions: readonly DemoSession[]): number {
 }
 
 const KIND_BY_SHAPE: Readonly<Record<DateShape, OfferKind>> = {
-  EVENING: "SEMINAR", HALF_DAY: "SEMINAR", DAY: "SEMINAR", TWO_DAY: "SEMINAR", WEEKLY: "MODULE_SERIES",
-  CERTIFICATE: "CERTIFICATE_COURSE", WEBINAR: "WEBINAR", ALL_DAY_RANGE: "SEMINAR",
+  EVENING: "SEMINAR",
+  HALF_DAY: "SEMINAR",
+  DAY: "SEMINAR",
+  TWO_DAY: "SEMINAR",
+  WEEKLY: "MODULE_SERIES",
+  CERTIFICATE: "CERTIFICATE_COURSE",
+  WEBINAR: "WEBINAR",
+  ALL_DAY_RANGE: "SEMINAR",
 };
 
 /** Title words that name the kind of event more precisely than the date shape. */
@@ -224,7 +270,13 @@ function slugDate(session: DemoSession | undefined): string {
   return (session?.start ?? "").slice(0, 10).replaceAll("-", "");
 }
 
-function buildOffer(provider: DemoProviderProfile, topic: Topic, base: DateTime, rng: Rng, required?: DateShape): DemoOffer {
+function buildOffer(
+  provider: DemoProviderProfile,
+  topic: Topic,
+  base: DateTime,
+  rng: Rng,
+  required?: DateShape,
+): DemoOffer {
   const allowed = topic.shapes.filter((s) => !(UNSUPPORTED_SHAPES[provider.format] ?? []).includes(s));
   const shape = required ?? rng.pick(allowed.length > 0 ? allowed : ["DAY" as const]);
   // Certificate courses start early enough to run over the following months.
@@ -236,10 +288,15 @@ function buildOffer(provider: DemoProviderProfile, topic: Topic, base: DateTime,
   const hybrid = !online && (shape === "DAY" || shape === "EVENING") && rng.chance(0.12);
   const place = placeByMunicipality(rng.pick(provider.towns));
   const venueBase = rng.pick(place.venues);
-  const venue: DemoVenue | null = online ? null : {
-    name: venueBase.name, street: venueBase.street, postalCode: place.postalCode,
-    municipality: place.municipality, districtKey: place.districtKey,
-  };
+  const venue: DemoVenue | null = online
+    ? null
+    : {
+        name: venueBase.name,
+        street: venueBase.street,
+        postalCode: place.postalCode,
+        municipality: place.municipality,
+        districtKey: place.districtKey,
+      };
 
   const free = rule.price[0] === 0 ? rng.chance(0.5) : rng.chance(provider.freeShare);
   const price = free ? 0 : Math.max(5, roundTo5(rng.int(rule.price[0], rule.price[1])));
@@ -253,9 +310,12 @@ function buildOffer(provider: DemoProviderProfile, topic: Topic, base: DateTime,
     : [topic.audienceText ?? "alle Interessierten"];
 
   const first = DateTime.fromISO(sessions[0]?.start ?? "", { zone: ZONE });
-  const published = DateTime.min(first.minus({ weeks: rng.int(3, 12) }), base.minus({ days: rng.int(1, 20) }))
-    .set({ hour: rng.int(7, 16), minute: rng.pick([0, 15, 30, 45]) });
-  const deadline = shape === "CERTIFICATE" || rng.chance(0.3) ? isoDate(first.minus({ days: rng.pick([7, 14, 21]) })) : null;
+  const published = DateTime.min(first.minus({ weeks: rng.int(3, 12) }), base.minus({ days: rng.int(1, 20) })).set({
+    hour: rng.int(7, 16),
+    minute: rng.pick([0, 15, 30, 45]),
+  });
+  const deadline =
+    shape === "CERTIFICATE" || rng.chance(0.3) ? isoDate(first.minus({ days: rng.pick([7, 14, 21]) })) : null;
 
   return {
     id: `${topic.key}-${slugDate(sessions[0])}`,
@@ -352,6 +412,17 @@ export function offersOf(catalogue: DemoCatalogue, slug: string): DemoOffer[] {
   return catalogue.offers
     .filter((o) => o.providers.includes(slug))
     .sort((a, b) => (a.sessions[0]?.start ?? "").localeCompare(b.sessions[0]?.start ?? "") || a.id.localeCompare(b.id));
+}
+
+/**
+ * The first start and the last end of an offer: what every format publishes, even those
+ * that cannot list each meeting (CSV/XLSX Beginn/Ende, a two-day iCal event).
+ */
+export function offerSpan(offer: DemoOffer): { start: string; end: string } {
+  const first = offer.sessions[0];
+  const last = offer.sessions[offer.sessions.length - 1];
+  if (!first || !last) throw new Error(`Angebot ohne Termin: ${offer.id}`);
+  return { start: first.start, end: last.end ?? last.start };
 }
 
 /** The page of an offer on a provider's demo website. */

@@ -31,8 +31,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const asArray = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Follows a dot path ("events.pageInfo.endCursor") into parsed JSON. */
 function at(value: unknown, path: string): unknown {
@@ -41,7 +43,9 @@ function at(value: unknown, path: string): unknown {
 
 function jsonLdBlocks(html: string): unknown[] {
   const $ = load(html);
-  return $('script[type="application/ld+json"]').toArray().map((el) => JSON.parse($(el).text()) as unknown);
+  return $('script[type="application/ld+json"]')
+    .toArray()
+    .map((el) => JSON.parse($(el).text()) as unknown);
 }
 
 function jsonLdTitles(html: string): string[] {
@@ -49,7 +53,11 @@ function jsonLdTitles(html: string): string[] {
   for (const block of jsonLdBlocks(html)) {
     const nodes = isRecord(block) && Array.isArray(block["@graph"]) ? block["@graph"] : asArray(block);
     for (const node of nodes) {
-      if (isRecord(node) && ["Event", "EducationEvent", "Course"].includes(String(node["@type"])) && typeof node.name === "string") {
+      if (
+        isRecord(node) &&
+        ["Event", "EducationEvent", "Course"].includes(String(node["@type"])) &&
+        typeof node.name === "string"
+      ) {
         titles.push(node.name);
       }
     }
@@ -64,7 +72,9 @@ function icalTitles(text: string): string[] {
 
 function htmlTitles(html: string, config: HtmlFeedConfig): string[] {
   const $ = load(html);
-  return $(config.item).toArray().map((el) => $(el).find(config.fields.title).text().trim());
+  return $(config.item)
+    .toArray()
+    .map((el) => $(el).find(config.fields.title).text().trim());
 }
 
 async function graphqlPages(url: string): Promise<{ titles: string[]; pages: number }> {
@@ -75,13 +85,17 @@ async function graphqlPages(url: string): Promise<{ titles: string[]; pages: num
     const res = await fetch(url, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ query: GRAPHQL_FEED_CONFIG.query, variables: { ...GRAPHQL_FEED_CONFIG.variables, after } }),
+      body: JSON.stringify({
+        query: GRAPHQL_FEED_CONFIG.query,
+        variables: { ...GRAPHQL_FEED_CONFIG.variables, after },
+      }),
     });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { data?: unknown; errors?: unknown };
     expect(body.errors).toBeUndefined();
     pages++;
-    for (const item of asArray(at(body.data, GRAPHQL_FEED_CONFIG.itemsPath) as unknown[])) titles.push(String(at(item, "title")));
+    for (const item of asArray(at(body.data, GRAPHQL_FEED_CONFIG.itemsPath) as unknown[]))
+      titles.push(String(at(item, "title")));
     if (at(body.data, GRAPHQL_FEED_CONFIG.pagination.hasNextPath) !== true) break;
     after = String(at(body.data, GRAPHQL_FEED_CONFIG.pagination.cursorPath));
     if (pages > 20) throw new Error("Paginierung endet nicht");
@@ -117,9 +131,24 @@ const READERS: Readonly<Record<FeedKind, Reader>> = {
     const bytes = Buffer.from(await res.arrayBuffer());
     // "Gebühr" in Windows-1252: ü is the single byte 0xFC, not UTF-8's 0xC3 0xBC.
     expect(bytes.includes(Buffer.from([0x47, 0x65, 0x62, 0xfc, 0x68, 0x72]))).toBe(true);
-    const parsed = Papa.parse<Record<string, string>>(iconv.decode(bytes, "win1252"), { header: true, delimiter: ";", skipEmptyLines: true });
+    const parsed = Papa.parse<Record<string, string>>(iconv.decode(bytes, "win1252"), {
+      header: true,
+      delimiter: ";",
+      skipEmptyLines: true,
+    });
     expect(parsed.errors).toEqual([]);
-    expect(parsed.meta.fields).toEqual(["Titel", "Beginn", "Ende", "Ort", "PLZ", "Gebühr", "UE", "Zielgruppe", "Beschreibung", "Link"]);
+    expect(parsed.meta.fields).toEqual([
+      "Titel",
+      "Beginn",
+      "Ende",
+      "Ort",
+      "PLZ",
+      "Gebühr",
+      "UE",
+      "Zielgruppe",
+      "Beschreibung",
+      "Link",
+    ]);
     return parsed.data.map((r) => r.Titel ?? "");
   },
   XLSX: async (res) => {
@@ -142,7 +171,9 @@ const READERS: Readonly<Record<FeedKind, Reader>> = {
     expect(at(doc, "OPENQCAT.NEW_CATALOG.@FULLCATALOG")).toBe("true");
     const services = asArray(at(doc, "OPENQCAT.NEW_CATALOG.SERVICE") as unknown[]);
     for (const s of services) {
-      expect(String(at(s, "SERVICE_DETAILS.SERVICE_DATE.START_DATE"))).toMatch(/^\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d[+-]\d\d:\d\d)?$/);
+      expect(String(at(s, "SERVICE_DETAILS.SERVICE_DATE.START_DATE"))).toMatch(
+        /^\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d[+-]\d\d:\d\d)?$/,
+      );
       expect(at(s, "SERVICE_PRICE_DETAILS.SERVICE_PRICE.PRICE_CURRENCY")).toBe("EUR");
     }
     return services.map((s) => String(at(s, "SERVICE_DETAILS.TITLE")));
@@ -193,7 +224,10 @@ describe("demo feed server", () => {
       expect(text).toMatch(/\r\nDTSTART;VALUE=DATE:\d{8}\r\nDTEND;VALUE=DATE:\d{8}\r\n/);
       expect(text).toMatch(/\r\n [^\r]/); // folded continuation lines
       const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
-      const weekly = calendar.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v)).find((e) => e.isRecurring());
+      const weekly = calendar
+        .getAllSubcomponents("vevent")
+        .map((v) => new ICAL.Event(v))
+        .find((e) => e.isRecurring());
       expect(weekly).toBeDefined();
     }
   });
@@ -203,9 +237,13 @@ describe("demo feed server", () => {
     const doc = xml.parse(await (await fetch(provider?.feeds[0]?.url ?? "")).text()) as Record<string, unknown>;
     const items = asArray(at(doc, "rss.channel.item") as unknown[]);
     for (const item of items) {
-      const offer = catalogue.offers.find((o) => o.title === at(item, "title") && o.providers.includes(provider?.slug ?? ""));
+      const offer = catalogue.offers.find(
+        (o) => o.title === at(item, "title") && o.providers.includes(provider?.slug ?? ""),
+      );
       expect(Date.parse(String(at(item, "pubDate")))).toBeLessThan(Date.parse(offer?.sessions[0]?.start ?? ""));
-      expect(String(at(item, "description"))).toMatch(/Termine?:<\/strong> .*(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \d{4}/);
+      expect(String(at(item, "description"))).toMatch(
+        /Termine?:<\/strong> .*(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \d{4}/,
+      );
       expect(String(at(item, "description"))).toContain("<strong>Kosten:</strong>");
     }
   });
@@ -255,7 +293,12 @@ describe("demo feed server", () => {
     expect(bad.status).toBe(400);
     const invalid = await fetch(url, { method: "POST", body: JSON.stringify({ query: "{ gibtsNicht }" }) });
     expect(invalid.status).toBe(400);
-    const one = await fetch(url, { method: "POST", body: JSON.stringify({ query: "{ events(first: 1) { totalCount nodes { sessions { start end } venue { postalCode } } } }" }) });
+    const one = await fetch(url, {
+      method: "POST",
+      body: JSON.stringify({
+        query: "{ events(first: 1) { totalCount nodes { sessions { start end } venue { postalCode } } } }",
+      }),
+    });
     const body = (await one.json()) as { data: { events: { totalCount: number; nodes: unknown[] } } };
     expect(body.data.events.totalCount).toBeGreaterThan(5);
     expect(body.data.events.nodes).toHaveLength(1);
@@ -304,6 +347,11 @@ describe("demo catalogue (ground truth)", () => {
     const line = `DESCRIPTION:${"Bürgerbeteiligung ".repeat(10)}`;
     const folded = fold(line);
     for (const part of folded.split("\r\n")) expect(Buffer.byteLength(part, "utf8")).toBeLessThanOrEqual(75);
-    expect(folded.split("\r\n").map((p, i) => (i === 0 ? p : p.slice(1))).join("")).toBe(line);
+    expect(
+      folded
+        .split("\r\n")
+        .map((p, i) => (i === 0 ? p : p.slice(1)))
+        .join(""),
+    ).toBe(line);
   });
 });

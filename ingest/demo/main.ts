@@ -17,11 +17,17 @@ if (!Number.isInteger(port) || port < 0 || port > 65535 || Number.isNaN(baseDate
 }
 
 const server = await startDemoServer({ port, baseDate });
-console.log(`Demo-Anbieter laufen auf ${server.url} (Stichtag ${server.site.catalogue.baseDate}, ${server.site.catalogue.offers.length} Angebote)`);
-for (const p of demoProviders(server.url)) for (const f of p.feeds) console.log(`  ${f.kind.padEnd(8)} ${f.url}  (${p.name})`);
+console.log(
+  `Demo-Anbieter laufen auf ${server.url} (Stichtag ${server.site.catalogue.baseDate}, ${server.site.catalogue.offers.length} Angebote)`,
+);
+for (const p of demoProviders(server.url))
+  for (const f of p.feeds) console.log(`  ${f.kind.padEnd(8)} ${f.url}  (${p.name})`);
 
 const stop = (): void => {
-  server.close().then(() => process.exit(0), () => process.exit(1));
+  server.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
 };
 process.once("SIGINT", stop);
 process.once("SIGTERM", stop);

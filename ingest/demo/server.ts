@@ -47,14 +47,22 @@ export interface DemoServerOptions {
 export function demoProviders(baseUrl: string): DemoProvider[] {
   const root = baseUrl.replace(/\/+$/, "");
   return DEMO_PROVIDER_PROFILES.map((p) => {
-    const config = p.format === "html" ? HTML_CONFIGS[p.variant] : p.format === "graphql" ? GRAPHQL_FEED_CONFIG : undefined;
+    const config =
+      p.format === "html" ? HTML_CONFIGS[p.variant] : p.format === "graphql" ? GRAPHQL_FEED_CONFIG : undefined;
     return {
       slug: p.slug,
       name: p.name,
       website: `${root}/${p.slug}/`,
       contactEmail: p.contactEmail,
       description: p.description,
-      feeds: [{ url: `${root}/${p.slug}/${p.feedPath}`, kind: FORMAT_KIND[p.format], ...(config ? { config } : {}), schedule: p.schedule }],
+      feeds: [
+        {
+          url: `${root}/${p.slug}/${p.feedPath}`,
+          kind: FORMAT_KIND[p.format],
+          ...(config ? { config } : {}),
+          schedule: p.schedule,
+        },
+      ],
     };
   });
 }
@@ -83,7 +91,10 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 function notModified(req: IncomingMessage, resource: Resource): boolean {
   const inm = req.headers["if-none-match"];
   if (inm !== undefined) {
-    return inm.split(",").map((t) => t.trim().replace(/^W\//, "")).some((t) => t === resource.etag || t === "*");
+    return inm
+      .split(",")
+      .map((t) => t.trim().replace(/^W\//, ""))
+      .some((t) => t === resource.etag || t === "*");
   }
   const ims = req.headers["if-modified-since"];
   if (ims === undefined) return false;
@@ -110,7 +121,8 @@ async function handle(site: DemoSite, req: IncomingMessage, res: ServerResponse)
   }
   const resource = site.resources.get(path) ?? site.resources.get(path.endsWith("/") ? path : `${path}/`);
   if (!resource) return sendText(res, 404, "Seite nicht gefunden.\n");
-  if (req.method !== "GET" && req.method !== "HEAD") return sendText(res, 405, "Methode nicht erlaubt.\n", { Allow: "GET, HEAD" });
+  if (req.method !== "GET" && req.method !== "HEAD")
+    return sendText(res, 405, "Methode nicht erlaubt.\n", { Allow: "GET, HEAD" });
   const headers = {
     ETag: resource.etag,
     "Last-Modified": resource.lastModified,
@@ -121,7 +133,11 @@ async function handle(site: DemoSite, req: IncomingMessage, res: ServerResponse)
     res.end();
     return;
   }
-  res.writeHead(200, { ...headers, "Content-Type": resource.contentType, "Content-Length": String(resource.body.length) });
+  res.writeHead(200, {
+    ...headers,
+    "Content-Type": resource.contentType,
+    "Content-Length": String(resource.body.length),
+  });
   res.end(req.method === "HEAD" ? undefined : resource.body);
 }
 

@@ -29,17 +29,18 @@ type FeedRenderer = (ctx: RenderContext) => string | Buffer | Promise<Buffer>;
 const HTML = "text/html; charset=utf-8";
 
 /** Format → renderer and Content-Type. GraphQL has no static body: it is an endpoint. */
-const FEED_RENDERERS: Readonly<Record<Exclude<DemoFormat, "graphql">, { render: FeedRenderer; contentType: string }>> = {
-  "events-jsonld": { render: renderEventsJsonLd, contentType: HTML },
-  "course-jsonld": { render: renderCourseJsonLd, contentType: HTML },
-  ics: { render: renderIcal, contentType: "text/calendar; charset=utf-8" },
-  rss: { render: renderRss, contentType: "application/rss+xml; charset=utf-8" },
-  atom: { render: renderAtom, contentType: "application/atom+xml; charset=utf-8" },
-  csv: { render: renderCsv, contentType: "text/csv; charset=windows-1252" },
-  xlsx: { render: renderXlsx, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
-  openqcat: { render: renderOpenQcat, contentType: "application/xml; charset=utf-8" },
-  html: { render: renderHtmlList, contentType: HTML },
-};
+const FEED_RENDERERS: Readonly<Record<Exclude<DemoFormat, "graphql">, { render: FeedRenderer; contentType: string }>> =
+  {
+    "events-jsonld": { render: renderEventsJsonLd, contentType: HTML },
+    "course-jsonld": { render: renderCourseJsonLd, contentType: HTML },
+    ics: { render: renderIcal, contentType: "text/calendar; charset=utf-8" },
+    rss: { render: renderRss, contentType: "application/rss+xml; charset=utf-8" },
+    atom: { render: renderAtom, contentType: "application/atom+xml; charset=utf-8" },
+    csv: { render: renderCsv, contentType: "text/csv; charset=windows-1252" },
+    xlsx: { render: renderXlsx, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+    openqcat: { render: renderOpenQcat, contentType: "application/xml; charset=utf-8" },
+    html: { render: renderHtmlList, contentType: HTML },
+  };
 
 export interface DemoSite {
   catalogue: DemoCatalogue;
@@ -63,7 +64,12 @@ export async function buildDemoSite(baseUrl: string, baseDate: Date): Promise<De
 
   add("/robots.txt", ROBOTS, "text/plain; charset=utf-8");
   for (const provider of catalogue.providers) {
-    const ctx: RenderContext = { provider, offers: offersOf(catalogue, provider.slug), baseUrl, baseDate: catalogue.baseDate };
+    const ctx: RenderContext = {
+      provider,
+      offers: offersOf(catalogue, provider.slug),
+      baseUrl,
+      baseDate: catalogue.baseDate,
+    };
     add(`/${provider.slug}/`, renderHomePage(ctx), HTML);
     for (const offer of ctx.offers) add(`/${provider.slug}/angebot/${offer.id}/`, renderDetailPage(ctx, offer), HTML);
     if (provider.format === "graphql") {
@@ -74,8 +80,15 @@ export async function buildDemoSite(baseUrl: string, baseDate: Date): Promise<De
     add(`/${provider.slug}/${provider.feedPath}`, await render(ctx), contentType);
   }
   const list = catalogue.providers
-    .map((p) => `<li><a href="/${p.slug}/">${escapeHtml(p.name)}</a> – <a href="/${p.slug}/${p.feedPath}">${escapeHtml(p.format)}</a></li>`)
+    .map(
+      (p) =>
+        `<li><a href="/${p.slug}/">${escapeHtml(p.name)}</a> – <a href="/${p.slug}/${p.feedPath}">${escapeHtml(p.format)}</a></li>`,
+    )
     .join("\n");
-  add("/", `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Demo-Anbieter</title></head><body><h1>Demo-Anbieter (fiktiv)</h1><ul>\n${list}\n</ul></body></html>\n`, HTML);
+  add(
+    "/",
+    `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Demo-Anbieter</title></head><body><h1>Demo-Anbieter (fiktiv)</h1><ul>\n${list}\n</ul></body></html>\n`,
+    HTML,
+  );
   return { catalogue, resources, graphql: graphqlEndpoints };
 }

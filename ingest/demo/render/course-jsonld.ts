@@ -49,7 +49,9 @@ function instance(offer: DemoOffer): Record<string, unknown> {
           },
         }
       : {}),
-    ...(offer.sessions.length > 1 ? { subEvent: offer.sessions.map((s) => ({ "@type": "Event", startDate: s.start, endDate: s.end })) } : {}),
+    ...(offer.sessions.length > 1
+      ? { subEvent: offer.sessions.map((s) => ({ "@type": "Event", startDate: s.start, endDate: s.end })) }
+      : {}),
   };
 }
 
@@ -66,7 +68,12 @@ function course(ctx: RenderContext, offer: DemoOffer): Record<string, unknown> {
     keywords: offer.keywords,
     audience: { "@type": "EducationalAudience", educationalRole: offer.audienceText.join("; ") },
     ...(offer.kind === "CERTIFICATE_COURSE"
-      ? { educationalCredentialAwarded: { "@type": "EducationalOccupationalCredential", credentialCategory: "Hochschulzertifikat" } }
+      ? {
+          educationalCredentialAwarded: {
+            "@type": "EducationalOccupationalCredential",
+            credentialCategory: "Hochschulzertifikat",
+          },
+        }
       : {}),
     hasCourseInstance: [instance(offer)],
     offers: [
@@ -97,7 +104,10 @@ export function renderCourseJsonLd(ctx: RenderContext): string {
     ],
   };
   const items = ctx.offers
-    .map((o) => `<li><a href="${escapeHtml(urlOf(ctx, o))}">${escapeHtml(o.title)}</a> <span class="termin">${escapeHtml(scheduleProse(o, "short"))}</span></li>`)
+    .map(
+      (o) =>
+        `<li><a href="${escapeHtml(urlOf(ctx, o))}">${escapeHtml(o.title)}</a> <span class="termin">${escapeHtml(scheduleProse(o, "short"))}</span></li>`,
+    )
     .join("\n");
   return `<!doctype html>
 <html lang="de"><head><meta charset="utf-8"><title>Weiterbildung – ${escapeHtml(ctx.provider.name)}</title>

@@ -7,7 +7,18 @@ import type { DemoOffer } from "../catalogue.ts";
 import { urlOf, type RenderContext } from "./context.ts";
 import { berlin, scheduleProse, span } from "./german.ts";
 
-export const CSV_HEADERS = ["Titel", "Beginn", "Ende", "Ort", "PLZ", "Gebühr", "UE", "Zielgruppe", "Beschreibung", "Link"] as const;
+export const CSV_HEADERS = [
+  "Titel",
+  "Beginn",
+  "Ende",
+  "Ort",
+  "PLZ",
+  "Gebühr",
+  "UE",
+  "Zielgruppe",
+  "Beschreibung",
+  "Link",
+] as const;
 
 /** Quotes a field when it holds the delimiter, a quote or a line break. */
 export function csvField(value: string): string {
@@ -21,11 +32,13 @@ const stamp = (isoText: string): string => {
 
 function row(ctx: RenderContext, offer: DemoOffer): string[] {
   const { start, end } = span(offer);
-  const place = offer.online || !offer.venue
-    ? "Online"
-    : `${offer.venue.name}, ${offer.venue.street}, ${offer.venue.municipality}${offer.hybrid ? " (auch online)" : ""}`;
+  const place =
+    offer.online || !offer.venue
+      ? "Online"
+      : `${offer.venue.name}, ${offer.venue.street}, ${offer.venue.municipality}${offer.hybrid ? " (auch online)" : ""}`;
   // Series and courses carry their dates in the description, as the export's users do.
-  const schedule = offer.sessions.length > 1 || offer.skippedStarts.length > 0 ? ` Termine: ${scheduleProse(offer, "short")}.` : "";
+  const schedule =
+    offer.sessions.length > 1 || offer.skippedStarts.length > 0 ? ` Termine: ${scheduleProse(offer, "short")}.` : "";
   // Topics come as a semicolon list in quotes: the export does that for multi-value fields.
   const topics = offer.keywords.length > 1 ? ` Schwerpunkte: ${offer.keywords.join("; ")}.` : "";
   return [

@@ -67,7 +67,11 @@ export function eventJsonLd(ctx: RenderContext, offer: DemoOffer): Record<string
     },
     audience: offer.audienceText.map((a) => ({ "@type": "Audience", audienceType: a })),
     keywords: offer.keywords.join(", "),
-    organizer: { "@type": "Organization", name: organiserName(offer), url: `${ctx.baseUrl}/${offer.providers[0] ?? ""}/` },
+    organizer: {
+      "@type": "Organization",
+      name: organiserName(offer),
+      url: `${ctx.baseUrl}/${offer.providers[0] ?? ""}/`,
+    },
     ...(multi
       ? {
           subEvent: offer.sessions.map((s, i) => ({
@@ -100,9 +104,10 @@ const jsonForScript = (value: unknown): string => JSON.stringify(value, null, 1)
 
 export function renderEventsJsonLd(ctx: RenderContext): string {
   const events = ctx.offers.map((o) => eventJsonLd(ctx, o));
-  const scripts = ctx.provider.variant === 2
-    ? events.map((e) => `<script type="application/ld+json">${jsonForScript(e)}</script>`).join("\n")
-    : `<script type="application/ld+json">${jsonForScript(events)}</script>`;
+  const scripts =
+    ctx.provider.variant === 2
+      ? events.map((e) => `<script type="application/ld+json">${jsonForScript(e)}</script>`).join("\n")
+      : `<script type="application/ld+json">${jsonForScript(events)}</script>`;
   return `<!DOCTYPE html>
 <html lang="de-DE">
 <head>

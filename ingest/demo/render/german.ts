@@ -6,7 +6,20 @@ import { DateTime } from "luxon";
 import { ZONE, type DemoOffer, type DemoSession, type UnitsStyle } from "../catalogue.ts";
 
 const WEEKDAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"] as const;
-const MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"] as const;
+const MONTHS = [
+  "Januar",
+  "Februar",
+  "März",
+  "April",
+  "Mai",
+  "Juni",
+  "Juli",
+  "August",
+  "September",
+  "Oktober",
+  "November",
+  "Dezember",
+] as const;
 
 export const berlin = (isoText: string): DateTime => DateTime.fromISO(isoText, { zone: ZONE });
 
@@ -110,7 +123,8 @@ export const euro = (amount: number): string => `${amount.toFixed(2).replace("."
 
 /** Price prose in a few house styles. */
 export function priceProse(offer: DemoOffer, variant: number): string {
-  if (offer.free) return ["kostenfrei", "Die Teilnahme ist kostenlos.", "kostenlos", "entgeltfrei"][variant % 4] ?? "kostenfrei";
+  if (offer.free)
+    return ["kostenfrei", "Die Teilnahme ist kostenlos.", "kostenlos", "entgeltfrei"][variant % 4] ?? "kostenfrei";
   const base = variant % 2 === 0 ? euro(offer.price) : `${offer.price} Euro`;
   const reduced = offer.reducedPrice !== null ? ` (ermäßigt ${euro(offer.reducedPrice)})` : "";
   const extra = offer.shape === "DAY" || offer.shape === "TWO_DAY" ? " inkl. Verpflegung" : "";

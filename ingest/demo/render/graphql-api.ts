@@ -14,8 +14,15 @@ export const GRAPHQL_SDL = /* GraphQL */ `
     events(first: Int = 10, after: String): EventConnection!
     event(id: ID!): Event
   }
-  type EventConnection { nodes: [Event!]! pageInfo: PageInfo! totalCount: Int! }
-  type PageInfo { endCursor: String hasNextPage: Boolean! }
+  type EventConnection {
+    nodes: [Event!]!
+    pageInfo: PageInfo!
+    totalCount: Int!
+  }
+  type PageInfo {
+    endCursor: String
+    hasNextPage: Boolean!
+  }
   type Event {
     id: ID!
     title: String!
@@ -32,8 +39,16 @@ export const GRAPHQL_SDL = /* GraphQL */ `
     registrationUrl: String
     registrationDeadline: String
   }
-  type EventSession { start: String! end: String }
-  type Venue { name: String street: String postalCode: String city: String }
+  type EventSession {
+    start: String!
+    end: String
+  }
+  type Venue {
+    name: String
+    street: String
+    postalCode: String
+    city: String
+  }
 `;
 
 /** The query the hub sends; `after` is filled from the previous page's endCursor. */
@@ -71,7 +86,11 @@ export const GRAPHQL_FEED_CONFIG = {
     audience: "audience",
     keywords: "tags",
   },
-  pagination: { cursorPath: "events.pageInfo.endCursor", hasNextPath: "events.pageInfo.hasNextPage", variable: "after" },
+  pagination: {
+    cursorPath: "events.pageInfo.endCursor",
+    hasNextPath: "events.pageInfo.hasNextPage",
+    variable: "after",
+  },
 } as const;
 
 const MAX_PAGE = 50;
@@ -99,9 +118,17 @@ function node(ctx: RenderContext, offer: DemoOffer): EventNode {
     id: offer.id,
     title: offer.title,
     url: urlOf(ctx, offer),
-    description: offer.description + (offer.hybrid ? " Die Veranstaltung findet hybrid statt: vor Ort und online." : ""),
+    description:
+      offer.description + (offer.hybrid ? " Die Veranstaltung findet hybrid statt: vor Ort und online." : ""),
     sessions: offer.sessions.map((s) => ({ start: s.start, end: s.end })),
-    venue: offer.venue ? { name: offer.venue.name, street: offer.venue.street, postalCode: offer.venue.postalCode, city: offer.venue.municipality } : null,
+    venue: offer.venue
+      ? {
+          name: offer.venue.name,
+          street: offer.venue.street,
+          postalCode: offer.venue.postalCode,
+          city: offer.venue.municipality,
+        }
+      : null,
     online: offer.online,
     price: offer.price,
     priceText: priceProse(offer, 0),
@@ -137,7 +164,10 @@ export function createGraphqlEndpoint(ctx: RenderContext): GraphqlEndpoint {
       const last = from + page.length - 1;
       return {
         nodes: page,
-        pageInfo: { endCursor: page.length > 0 ? encodeCursor(last) : (after ?? null), hasNextPage: last + 1 < nodes.length },
+        pageInfo: {
+          endCursor: page.length > 0 ? encodeCursor(last) : (after ?? null),
+          hasNextPage: last + 1 < nodes.length,
+        },
         totalCount: nodes.length,
       };
     },
@@ -151,15 +181,24 @@ export function createGraphqlEndpoint(ctx: RenderContext): GraphqlEndpoint {
       } catch {
         return { status: 400, json: { errors: [{ message: "Anfrage ist kein gültiges JSON" }] } };
       }
-      if (typeof request !== "object" || request === null || typeof (request as { query?: unknown }).query !== "string") {
+      if (
+        typeof request !== "object" ||
+        request === null ||
+        typeof (request as { query?: unknown }).query !== "string"
+      ) {
         return { status: 400, json: { errors: [{ message: "Feld 'query' fehlt" }] } };
       }
-      const { query, variables, operationName } = request as { query: string; variables?: unknown; operationName?: unknown };
+      const { query, variables, operationName } = request as {
+        query: string;
+        variables?: unknown;
+        operationName?: unknown;
+      };
       const result = await graphql({
         schema,
         source: query,
         rootValue,
-        variableValues: typeof variables === "object" && variables !== null ? (variables as Record<string, unknown>) : undefined,
+        variableValues:
+          typeof variables === "object" && variables !== null ? (variables as Record<string, unknown>) : undefined,
         operationName: typeof operationName === "string" ? operationName : undefined,
       });
       return { status: result.errors && !result.data ? 400 : 200, json: result };

@@ -7,13 +7,48 @@
  */
 import type { DemoOffer } from "../catalogue.ts";
 import { feedUrl, organiserName, siteUrl, urlOf, type RenderContext } from "./context.ts";
-import { berlin, clock, escapeHtml, numericDate, weekdayLong, weekdayShort, placeProse, priceProse, scheduleProse, sessionLines, span, timeRange, unitsProse } from "./german.ts";
+import {
+  berlin,
+  clock,
+  escapeHtml,
+  numericDate,
+  weekdayLong,
+  weekdayShort,
+  placeProse,
+  priceProse,
+  scheduleProse,
+  sessionLines,
+  span,
+  timeRange,
+  unitsProse,
+} from "./german.ts";
 
 /** The selector config the HTML adapter expects (CSS selectors, `selector@attr` for attributes). */
 export interface HtmlFeedConfig {
   item: string;
-  fields: { title: string; url?: string; date?: string; location?: string; price?: string; description?: string; teachingUnits?: string; audience?: string };
-  detail?: { link: string; fields: { title?: string; url?: string; date?: string; location?: string; price?: string; description?: string; teachingUnits?: string; audience?: string } };
+  fields: {
+    title: string;
+    url?: string;
+    date?: string;
+    location?: string;
+    price?: string;
+    description?: string;
+    teachingUnits?: string;
+    audience?: string;
+  };
+  detail?: {
+    link: string;
+    fields: {
+      title?: string;
+      url?: string;
+      date?: string;
+      location?: string;
+      price?: string;
+      description?: string;
+      teachingUnits?: string;
+      audience?: string;
+    };
+  };
 }
 
 export const HTML_CONFIGS: Readonly<Record<1 | 2, HtmlFeedConfig>> = {
@@ -29,7 +64,12 @@ export const HTML_CONFIGS: Readonly<Record<1 | 2, HtmlFeedConfig>> = {
     },
     detail: {
       link: "h3.kurs-titel a@href",
-      fields: { description: ".kursdetail .beschreibung", teachingUnits: "dd.umfang", audience: "dd.zielgruppe", date: "ul.termine" },
+      fields: {
+        description: ".kursdetail .beschreibung",
+        teachingUnits: "dd.umfang",
+        audience: "dd.zielgruppe",
+        date: "ul.termine",
+      },
     },
   },
   2: {
@@ -43,7 +83,12 @@ export const HTML_CONFIGS: Readonly<Record<1 | 2, HtmlFeedConfig>> = {
     },
     detail: {
       link: "td.titel a@href",
-      fields: { description: "#seminar-beschreibung", teachingUnits: ".seminar-fakten .ue", audience: ".seminar-fakten .zielgruppe", date: ".seminar-termine" },
+      fields: {
+        description: "#seminar-beschreibung",
+        teachingUnits: ".seminar-fakten .ue",
+        audience: ".seminar-fakten .zielgruppe",
+        date: ".seminar-termine",
+      },
     },
   },
 };
@@ -77,7 +122,10 @@ function card(ctx: RenderContext, offer: DemoOffer): string {
 }
 
 function tableRow(ctx: RenderContext, offer: DemoOffer): string {
-  const place = offer.online || !offer.venue ? "Online" : `${offer.venue.postalCode} ${offer.venue.municipality}${offer.hybrid ? " + online" : ""}`;
+  const place =
+    offer.online || !offer.venue
+      ? "Online"
+      : `${offer.venue.postalCode} ${offer.venue.municipality}${offer.hybrid ? " + online" : ""}`;
   const first = offer.sessions[0];
   const time = first && !first.allDay && offer.sessions.length === 1 ? `<br>${escapeHtml(timeRange(first))}` : "";
   return `    <tr>
@@ -114,28 +162,41 @@ ${body}
 
 export function renderHtmlList(ctx: RenderContext): string {
   if (ctx.provider.variant === 2) {
-    return page(ctx, "Seminarübersicht", `<h1>Seminarübersicht</h1>
+    return page(
+      ctx,
+      "Seminarübersicht",
+      `<h1>Seminarübersicht</h1>
 <p>Alle Seminare im Überblick. Anmeldung über die jeweilige Seminarseite.</p>
 <table class="seminare">
   <thead><tr><th>Datum</th><th>Seminar</th><th>Ort</th><th>Gebühr</th></tr></thead>
   <tbody>
 ${ctx.offers.map((o) => tableRow(ctx, o)).join("\n")}
   </tbody>
-</table>`);
+</table>`,
+    );
   }
-  return page(ctx, "Kurse: Gesellschaft und Engagement", `<h1>Gesellschaft, Ehrenamt und Beruf</h1>
+  return page(
+    ctx,
+    "Kurse: Gesellschaft und Engagement",
+    `<h1>Gesellschaft, Ehrenamt und Beruf</h1>
 <div class="filter">Programmbereich: <strong>Gesellschaft</strong></div>
 <div class="kursliste">
 ${ctx.offers.map((o) => card(ctx, o)).join("\n")}
-</div>`);
+</div>`,
+  );
 }
 
 /** The detail page of an offer in the provider's house style. */
 export function renderDetailPage(ctx: RenderContext, offer: DemoOffer): string {
   const units = unitsProse(offer, ctx.provider.unitsStyle);
-  const lines = sessionLines(offer).map((l) => `<li>${escapeHtml(l)}</li>`).join("");
+  const lines = sessionLines(offer)
+    .map((l) => `<li>${escapeHtml(l)}</li>`)
+    .join("");
   if (ctx.provider.format === "html" && ctx.provider.variant === 2) {
-    return page(ctx, offer.title, `<article class="seminar">
+    return page(
+      ctx,
+      offer.title,
+      `<article class="seminar">
 <h1>${escapeHtml(offer.title)}</h1>
 <div id="seminar-beschreibung"><p>${escapeHtml(offer.description)}</p></div>
 <div class="seminar-fakten">
@@ -146,9 +207,13 @@ export function renderDetailPage(ctx: RenderContext, offer: DemoOffer): string {
   <p><span class="label">Gebühr:</span> <span class="preis">${escapeHtml(priceProse(offer, 1))}</span></p>
 </div>
 <p id="anmeldung"><a class="button" href="mailto:${escapeHtml(ctx.provider.contactEmail)}?subject=${encodeURIComponent(`Anmeldung ${offer.id}`)}">Anmelden</a></p>
-</article>`);
+</article>`,
+    );
   }
-  return page(ctx, offer.title, `<div class="kursdetail">
+  return page(
+    ctx,
+    offer.title,
+    `<div class="kursdetail">
 <h1>${escapeHtml(offer.title)}</h1>
 <p class="veranstalter">Veranstalter: ${escapeHtml(organiserName(offer))}</p>
 <div class="beschreibung"><p>${escapeHtml(offer.description)}</p></div>
@@ -161,14 +226,19 @@ export function renderDetailPage(ctx: RenderContext, offer: DemoOffer): string {
   ${offer.registrationDeadline ? `<dt>Anmeldeschluss</dt><dd class="anmeldeschluss">${escapeHtml(numericDate(berlin(offer.registrationDeadline)))}</dd>` : ""}
 </dl>
 <p id="anmeldung"><a class="anmelden" href="mailto:${escapeHtml(ctx.provider.contactEmail)}">Jetzt anmelden</a></p>
-</div>`);
+</div>`,
+  );
 }
 
 /** The provider's home page: name, description, contact and a link to its programme. */
 export function renderHomePage(ctx: RenderContext): string {
-  return page(ctx, "Willkommen", `<h1>${escapeHtml(ctx.provider.name)}</h1>
+  return page(
+    ctx,
+    "Willkommen",
+    `<h1>${escapeHtml(ctx.provider.name)}</h1>
 <p class="beschreibung">${escapeHtml(ctx.provider.description)}</p>
 <p>Unser aktuelles Programm: <a href="${escapeHtml(feedUrl(ctx))}">${escapeHtml(feedUrl(ctx))}</a></p>
 <address>Telefon ${escapeHtml(ctx.provider.phone)}<br><a href="mailto:${escapeHtml(ctx.provider.contactEmail)}">${escapeHtml(ctx.provider.contactEmail)}</a></address>
-<p><a href="${escapeHtml(siteUrl(ctx))}/">Startseite</a></p>`);
+<p><a href="${escapeHtml(siteUrl(ctx))}/">Startseite</a></p>`,
+  );
 }

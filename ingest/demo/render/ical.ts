@@ -55,21 +55,26 @@ export function fold(line: string): string {
 
 const local = (isoText: string): string => berlin(isoText).toFormat("yyyyMMdd'T'HHmmss");
 const dateOnly = (isoDate: string): string => isoDate.replaceAll("-", "");
-const utcStamp = (isoText: string): string => DateTime.fromISO(isoText, { zone: "utc" }).toFormat("yyyyMMdd'T'HHmmss'Z'");
+const utcStamp = (isoText: string): string =>
+  DateTime.fromISO(isoText, { zone: "utc" }).toFormat("yyyyMMdd'T'HHmmss'Z'");
 
 function timing(offer: DemoOffer): string[] {
   const first = offer.sessions[0];
   const last = offer.sessions[offer.sessions.length - 1];
   if (!first || !last) return [];
   if (first.allDay) {
-    const after = DateTime.fromISO(first.end ?? first.start).plus({ days: 1 }).toISODate() ?? "";
+    const after =
+      DateTime.fromISO(first.end ?? first.start)
+        .plus({ days: 1 })
+        .toISODate() ?? "";
     return [`DTSTART;VALUE=DATE:${dateOnly(first.start)}`, `DTEND;VALUE=DATE:${dateOnly(after)}`];
   }
   const lines = [`DTSTART;TZID=Europe/Berlin:${local(first.start)}`];
   if (offer.shape === "WEEKLY") {
     lines.push(`DTEND;TZID=Europe/Berlin:${local(first.end ?? first.start)}`);
     lines.push(`RRULE:FREQ=WEEKLY;COUNT=${offer.sessions.length + offer.skippedStarts.length}`);
-    if (offer.skippedStarts.length > 0) lines.push(`EXDATE;TZID=Europe/Berlin:${offer.skippedStarts.map(local).join(",")}`);
+    if (offer.skippedStarts.length > 0)
+      lines.push(`EXDATE;TZID=Europe/Berlin:${offer.skippedStarts.map(local).join(",")}`);
   } else {
     // Two-day seminars are one event from the first start to the last end, as most
     // calendar plugins export them.
@@ -89,7 +94,9 @@ function description(ctx: RenderContext, offer: DemoOffer): string {
     `Zielgruppe: ${offer.audienceText.join(", ")}`,
     offer.registrationDeadline ? `Anmeldeschluss: ${berlin(offer.registrationDeadline).toFormat("dd.MM.yyyy")}` : null,
     `Anmeldung: ${registrationUrl(ctx, offer)}`,
-  ].filter((l): l is string => l !== null).join("\n");
+  ]
+    .filter((l): l is string => l !== null)
+    .join("\n");
 }
 
 function vevent(ctx: RenderContext, offer: DemoOffer): string[] {

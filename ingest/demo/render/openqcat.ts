@@ -6,13 +6,21 @@ import type { DemoOffer } from "../catalogue.ts";
 import { urlOf, type RenderContext } from "./context.ts";
 import { escapeXml, scheduleProse, span, unitsProse } from "./german.ts";
 
-const INSTRUCTION_FORM = { online: "Fernunterricht/Online", hybrid: "Blended Learning", onsite: "Präsenzveranstaltung" } as const;
+const INSTRUCTION_FORM = {
+  online: "Fernunterricht/Online",
+  hybrid: "Blended Learning",
+  onsite: "Präsenzveranstaltung",
+} as const;
 
 function service(ctx: RenderContext, offer: DemoOffer): string {
   const { start, end } = span(offer);
   const units = unitsProse(offer, ctx.provider.unitsStyle);
   const longText = [offer.description, units ? `Umfang: ${units}.` : null].filter(Boolean).join(" ");
-  const form = offer.online ? INSTRUCTION_FORM.online : offer.hybrid ? INSTRUCTION_FORM.hybrid : INSTRUCTION_FORM.onsite;
+  const form = offer.online
+    ? INSTRUCTION_FORM.online
+    : offer.hybrid
+      ? INSTRUCTION_FORM.hybrid
+      : INSTRUCTION_FORM.onsite;
   const location = offer.venue
     ? `              <LOCATION>
                 <NAME>${escapeXml(offer.venue.name)}</NAME>

@@ -15,19 +15,23 @@ const cdata = (html: string): string => `<![CDATA[${html.replaceAll("]]>", "]]]]
 function itemHtml(ctx: RenderContext, offer: DemoOffer): string {
   const units = unitsProse(offer, ctx.provider.unitsStyle);
   const label = offer.sessions.length > 1 ? "Termine" : "Termin";
-  return `<p>${escapeHtml(offer.description)}</p>` +
+  return (
+    `<p>${escapeHtml(offer.description)}</p>` +
     `<p><strong>${label}:</strong> ${escapeHtml(scheduleProse(offer, "short"))}<br/>` +
     `<strong>Ort:</strong> ${escapeHtml(placeProse(offer))}<br/>` +
     `<strong>Kosten:</strong> ${escapeHtml(priceProse(offer, 0))}` +
     (units ? `<br/><strong>Umfang:</strong> ${escapeHtml(units)}` : "") +
     `<br/><strong>Zielgruppe:</strong> ${escapeHtml(offer.audienceText.join(", "))}</p>` +
-    `<p><a href="${escapeHtml(urlOf(ctx, offer))}">Mehr erfahren und anmelden</a></p>`;
+    `<p><a href="${escapeHtml(urlOf(ctx, offer))}">Mehr erfahren und anmelden</a></p>`
+  );
 }
 
 export function renderRss(ctx: RenderContext): string {
   const byPublication = [...ctx.offers].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
   const latest = byPublication[0]?.publishedAt ?? `${ctx.baseDate}T06:00:00Z`;
-  const items = byPublication.map((o) => `  <item>
+  const items = byPublication
+    .map(
+      (o) => `  <item>
     <title>${escapeXml(o.title)}</title>
     <link>${escapeXml(urlOf(ctx, o))}</link>
     <guid isPermaLink="false">${escapeXml(itemKey(ctx, o))}</guid>
@@ -35,7 +39,9 @@ export function renderRss(ctx: RenderContext): string {
     <dc:creator>Redaktion</dc:creator>
 ${o.keywords.map((k) => `    <category>${escapeXml(k)}</category>`).join("\n")}
     <description>${cdata(itemHtml(ctx, o))}</description>
-  </item>`).join("\n");
+  </item>`,
+    )
+    .join("\n");
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">
 <channel>

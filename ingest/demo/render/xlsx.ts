@@ -9,8 +9,18 @@ import { urlOf, type RenderContext } from "./context.ts";
 import { berlin, scheduleProse, span } from "./german.ts";
 
 export const XLSX_HEADERS = [
-  "Veranstaltung", "Beginn", "Ende", "Veranstaltungsort", "Straße", "PLZ", "Ort",
-  "Teilnahmegebühr (€)", "Unterrichtseinheiten", "Zielgruppe", "Kursbeschreibung", "Weitere Informationen",
+  "Veranstaltung",
+  "Beginn",
+  "Ende",
+  "Veranstaltungsort",
+  "Straße",
+  "PLZ",
+  "Ort",
+  "Teilnahmegebühr (€)",
+  "Unterrichtseinheiten",
+  "Zielgruppe",
+  "Kursbeschreibung",
+  "Weitere Informationen",
 ] as const;
 
 /** Excel stores wall-clock time: encode the Berlin local time as if it were UTC. */
@@ -26,7 +36,7 @@ function row(ctx: RenderContext, offer: DemoOffer): (string | number | Date | nu
     offer.title,
     wallClock(start),
     wallClock(end),
-    offer.online ? "Online-Seminar" : (offer.venue?.name ?? null) ,
+    offer.online ? "Online-Seminar" : (offer.venue?.name ?? null),
     offer.venue?.street ?? null,
     offer.venue?.postalCode ?? null,
     offer.venue ? `${offer.venue.municipality}${offer.hybrid ? " / online" : ""}` : null,
@@ -50,7 +60,9 @@ export async function renderXlsx(ctx: RenderContext): Promise<Buffer> {
   for (const offer of ctx.offers) sheet.addRow(row(ctx, offer));
   for (const col of [2, 3]) sheet.getColumn(col).numFmt = "dd.mm.yyyy hh:mm";
   sheet.getColumn(8).numFmt = '#,##0.00 "€"';
-  sheet.columns.forEach((c, i) => { c.width = [48, 17, 17, 32, 24, 8, 22, 12, 10, 40, 80, 50][i] ?? 20; });
+  sheet.columns.forEach((c, i) => {
+    c.width = [48, 17, 17, 32, 24, 8, 22, 12, 10, 40, 80, 50][i] ?? 20;
+  });
   const bytes = await workbook.xlsx.writeBuffer();
   return Buffer.from(bytes as ArrayBuffer);
 }
