@@ -19,10 +19,11 @@ const OPTIONS: sanitizeHtml.IOptions = {
   nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "svg", "math", "template", "object", "head", "title"],
   transformTags: {
     // Scheme checked here too, so a dropped javascript: link does not keep its rel.
-    a: (tagName, attribs) => ({
-      tagName,
-      attribs: SAFE_HREF.test(attribs["href"]?.trim() ?? "") ? { href: (attribs["href"] ?? "").trim(), rel: "noopener nofollow" } : {},
-    }),
+    a: (tagName, attribs) => {
+      const href = attribs["href"]?.trim() ?? "";
+      const safe: sanitizeHtml.Attributes = SAFE_HREF.test(href) ? { href, rel: "noopener nofollow" } : {};
+      return { tagName, attribs: safe };
+    },
     // Page headings become sub-headings: the portal owns the page's h1/h2.
     h1: "h3",
     h2: "h3",
