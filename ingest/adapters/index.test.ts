@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -62,3 +62,37 @@ describe("ADAPTERS", () => {
     expect(ADAPTERS[kind]).toBe(adapterFor(kind));
   });
 });
+
+// The hub's evaluation feeds live beside the repository; they are not copied into it.
+const devFeeds = path.resolve(here, "../../../shared/eval/dev-feeds");
+const hasShared = existsSync(path.join(devFeeds, "gold.json"));
+const FORMAT_KINDS: Record<string, FeedKind> = {
+  "events-jsonld": "JSONLD",
+  "course-jsonld": "JSONLD",
+  ics: "ICAL",
+  rss: "RSS",
+  csv: "CSV",
+};
+
+describe.skipIf(!hasShared)("detectKind on the dev feeds (needs ../shared/eval)", () => {
+  it("names every dev feed's format", () => {
+    const gold = JSON.parse(readFileSync(path.join(devFeeds, "gold.json"), "utf8")) as {
+      providers: { slug: string; format: string }[];
+    };
+    for (const provider of gold.providers) {
+      const [file] = readdirSync(path.join(devFeeds, provider.slug));
+      const bytes = new Uint8Array(readFileSync(path.join(devFeeds, provider.slug, file ?? "")));
+      const input = { url: `https://example.de/${file}`, text: new TextDecoder().decode(bytes), bytes };
+      expect({ slug: provider.slug, kind: detectKind(input)?.kind }).toEqual({
+        slug: provider.slug,
+        kind: FORMAT_KINDS[provider.format],
+      });
+    }
+  });
+});
+
+if (!hasShared) {
+  describe("detectKind on the dev feeds", () => {
+    it.skip(`skipped: ${devFeeds} is absent`, () => {});
+  });
+}

@@ -24,7 +24,7 @@ function detectCsv(input: FeedInput): number {
   const cells = firstLine.split(delimiter).map((c) => c.replace(/^"|"$/g, ""));
   const known = cells.filter((c) => knownHeader(c) !== undefined).length;
   const score = 0.3 + Math.min(0.6, known * 0.15) + hint / 3;
-  return Math.min(1, score);
+  return Math.min(1, Math.round(score * 100) / 100);
 }
 
 export const csvAdapter: FeedAdapter<CsvConfig> = {

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { FeedInput, OfferDraft } from "../types.ts";
@@ -204,3 +204,31 @@ describe("CSV building blocks", () => {
     });
   });
 });
+
+// The hub's evaluation feeds live beside the repository; they are not copied into it.
+const devFeed = fileURLToPath(new URL("../../../../shared/eval/dev-feeds/caritas-bildung-ost/angebote.csv", import.meta.url));
+const hasShared = existsSync(devFeed);
+
+describe.skipIf(!hasShared)("dev feed caritas-bildung-ost (needs ../shared/eval)", () => {
+  it("reads the Windows-1252 semicolon export with umlauts intact and dates as prose", async () => {
+    const bytes = new Uint8Array(readFileSync(devFeed));
+    const result = await csvAdapter.parse({ url: "file:angebote.csv", text: new TextDecoder().decode(bytes), bytes });
+    expect(result.warnings).toEqual([]);
+    expect(result.complete).toBe(true);
+    expect(result.offers.map((o) => o.sourceKey)).toEqual(["CBW-27-11", "CBW-27-12"]);
+    expect(result.offers[0]).toMatchObject({
+      title: "Sorgende Gemeinschaften: Versorgung im Quartier gemeinsam sichern",
+      dateText: "12.05.2027, 09:00-16:00",
+      location: { street: "Gartenstraße 42", postalCode: "73430", locality: "Aalen" },
+      priceText: "65,00 €",
+      teachingUnits: 8,
+    });
+    expect(result.offers[1]?.dateText).toBe("02.06.2027 – 03.06.2027, 09:00-16:00");
+  });
+});
+
+if (!hasShared) {
+  describe("dev feed caritas-bildung-ost", () => {
+    it.skip(`skipped: ${devFeed} is absent`, () => {});
+  });
+}

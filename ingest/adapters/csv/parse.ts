@@ -29,7 +29,8 @@ export function parseCsv(input: FeedInput, rawConfig?: unknown): ParseResult {
     return { offers: [], warnings: [...warnings, { message: "Die Datei ist leer." }], complete: false };
   }
   const delimiter = config.delimiter ?? detectDelimiter(text);
-  const result = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: "greedy" });
+  // Empty lines stay in, so that row numbers in warnings match the lines a provider sees.
+  const result = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
   let truncated = false;
   for (const error of result.errors) {
     if (error.code === "MissingQuotes") truncated = true;

@@ -46,7 +46,9 @@ export function parseTable(rows: readonly (readonly string[])[], options: TableO
 
   const offers: OfferDraft[] = [];
   const seen = new Set<string>();
-  const lastIndex = rows.length - 1;
+  const isBlank = (row: readonly string[] | undefined) => (row ?? []).every((c) => c.trim() === "");
+  let lastIndex = rows.length - 1;
+  while (lastIndex > headerIndex && isBlank(rows[lastIndex])) lastIndex--;
   for (let i = headerIndex + 1; i < rows.length; i++) {
     const row = rows[i] ?? [];
     const n = rowNumber(i);

@@ -8,7 +8,7 @@ function detectIcal(input: FeedInput): number {
     .slice(0, 2048)
     .replace(/^\uFEFF/, "")
     .trimStart();
-  if (/^BEGIN:VCALENDAR/i.test(head)) return /BEGIN:VEVENT/i.test(input.text) || head.length < 2048 ? 1 : 0.9;
+  if (/^BEGIN:VCALENDAR/i.test(head)) return /BEGIN:VEVENT/i.test(input.text) ? 1 : 0.9;
   if (ICAL_TYPE.test(input.contentType ?? "") || /\.ics(\?|$)/i.test(input.url)) return 0.4;
   return 0;
 }

@@ -65,7 +65,7 @@ function expand(event: Event, warn: (m: string) => void): Expanded {
   const sessions: SessionDraft[] = [];
   const iterator = event.iterator();
   for (let next = iterator.next(); next; next = iterator.next()) {
-    if (sessions.length >= MAX_SESSIONS) return { sessions, capped: true };
+    if (sessions.length >= MAX_SESSIONS) return { sessions: sortSessions(sessions), capped: true };
     const details = event.getOccurrenceDetails(next);
     const item = details.item.component;
     if (text(item, "status")?.toUpperCase() === "CANCELLED") continue;
@@ -75,7 +75,12 @@ function expand(event: Event, warn: (m: string) => void): Expanded {
     const end = hasEnd(item) || details.startDate.isDate ? details.endDate : undefined;
     sessions.push(session(details.startDate, end, zone, itemEndZone));
   }
-  return { sessions, capped: false };
+  return { sessions: sortSessions(sessions), capped: false };
+}
+
+/** A moved occurrence (RECURRENCE-ID) may land before or after its neighbours. */
+function sortSessions(sessions: SessionDraft[]): SessionDraft[] {
+  return [...sessions].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
 }
 
 function categories(component: Component): string[] {
