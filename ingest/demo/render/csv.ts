@@ -32,10 +32,12 @@ const stamp = (isoText: string): string => {
 
 function row(ctx: RenderContext, offer: DemoOffer): string[] {
   const { start, end } = span(offer);
-  const place =
-    offer.online || !offer.venue
-      ? "Online"
-      : `${offer.venue.name}, ${offer.venue.street}, ${offer.venue.municipality}${offer.hybrid ? " (auch online)" : ""}`;
+  // "Ort" beside "PLZ" is the municipality; the venue goes into the description, as the
+  // export's users type it there.
+  const place = offer.online || !offer.venue ? "online" : offer.venue.municipality;
+  const venue = offer.venue
+    ? ` Veranstaltungsort: ${offer.venue.name}, ${offer.venue.street}.${offer.hybrid ? " Teilnahme auch online möglich." : ""}`
+    : "";
   // Series and courses carry their dates in the description, as the export's users do.
   const schedule =
     offer.sessions.length > 1 || offer.skippedStarts.length > 0 ? ` Termine: ${scheduleProse(offer, "short")}.` : "";
@@ -50,7 +52,7 @@ function row(ctx: RenderContext, offer: DemoOffer): string[] {
     offer.free ? "kostenfrei" : offer.price.toFixed(2).replace(".", ","),
     offer.teachingUnits !== null && ctx.provider.unitsStyle !== null ? String(offer.teachingUnits) : "",
     offer.audienceText.join(", "),
-    `${offer.description}${schedule}${topics}`,
+    `${offer.description}${venue}${schedule}${topics}`,
     urlOf(ctx, offer),
   ];
 }
