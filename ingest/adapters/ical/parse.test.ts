@@ -119,6 +119,23 @@ describe("icalAdapter.parse over fixtures", () => {
     }
   });
 
+  it("reads floating times in the calendar's X-WR-TIMEZONE", async () => {
+    const text = [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "X-WR-TIMEZONE:Europe/London",
+      "BEGIN:VEVENT",
+      "UID:london-1",
+      "SUMMARY:Partnerschaftstreffen",
+      "DTSTART:20270701T100000",
+      "DTEND:20270701T120000",
+      "END:VEVENT",
+      "END:VCALENDAR",
+    ].join("\r\n");
+    const result = await icalAdapter.parse({ url: "file:x.ics", text, bytes: new TextEncoder().encode(text) });
+    expect(result.offers[0]?.sessions).toEqual([{ start: "2027-07-01T10:00:00+01:00", end: "2027-07-01T12:00:00+01:00" }]);
+  });
+
   it("caps an endless series", async () => {
     const result = await icalAdapter.parse(input("fixtures/ohne-vtimezone.ics"));
     const endless = result.offers.find((o) => o.sourceKey === "kbw-sprechstunde@kbw-musterkreis.de");

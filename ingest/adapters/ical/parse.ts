@@ -22,11 +22,14 @@ function text(component: Component, name: string): string | undefined {
   return trimmed === "" ? undefined : trimmed;
 }
 
-/** The IANA zone of a date-time property: its TZID, UTC for `Z`, Berlin for floating times. */
-function zoneOf(component: Component, property: string, time: Time, warn: (m: string) => void): string {
+/**
+ * The IANA zone of a date-time property: its TZID, UTC for `Z`, and for floating times the
+ * calendar's X-WR-TIMEZONE or else Europe/Berlin (the providers are in Baden-Württemberg).
+ */
+function zoneOf(component: Component, property: string, time: Time, floating: string, warn: (m: string) => void): string {
   if (time.zone?.tzid === "UTC") return "UTC";
   const tzid = component.getFirstProperty(property)?.getParameter("tzid");
-  if (typeof tzid !== "string" || tzid === "") return BERLIN;
+  if (typeof tzid !== "string" || tzid === "") return floating;
   const zone = ianaZone(tzid);
   if (zone === undefined) warn(`Unbekannte Zeitzone „${tzid}“, als Europe/Berlin gelesen`);
   return zone ?? BERLIN;
@@ -54,10 +57,10 @@ interface Expanded {
   capped: boolean;
 }
 
-function expand(event: Event, warn: (m: string) => void): Expanded {
+function expand(event: Event, floating: string, warn: (m: string) => void): Expanded {
   const master = event.component;
-  const startZone = zoneOf(master, "dtstart", event.startDate, warn);
-  const endZone = master.hasProperty("dtend") ? zoneOf(master, "dtend", event.endDate, warn) : startZone;
+  const startZone = zoneOf(master, "dtstart", event.startDate, floating, warn);
+  const endZone = master.hasProperty("dtend") ? zoneOf(master, "dtend", event.endDate, floating, warn) : startZone;
   if (!event.isRecurring()) {
     const end = hasEnd(master) || event.startDate.isDate ? event.endDate : undefined;
     return { sessions: [session(event.startDate, end, startZone, endZone)], capped: false };
@@ -70,8 +73,8 @@ function expand(event: Event, warn: (m: string) => void): Expanded {
     const item = details.item.component;
     if (text(item, "status")?.toUpperCase() === "CANCELLED") continue;
     const overridden = item !== master;
-    const zone = overridden ? zoneOf(item, "dtstart", details.startDate, warn) : startZone;
-    const itemEndZone = overridden && item.hasProperty("dtend") ? zoneOf(item, "dtend", details.endDate, warn) : endZone;
+    const zone = overridden ? zoneOf(item, "dtstart", details.startDate, floating, warn) : startZone;
+    const itemEndZone = overridden && item.hasProperty("dtend") ? zoneOf(item, "dtend", details.endDate, floating, warn) : endZone;
     const end = hasEnd(item) || details.startDate.isDate ? details.endDate : undefined;
     sessions.push(session(details.startDate, end, zone, itemEndZone));
   }
@@ -117,7 +120,7 @@ function altDescription(component: Component): string | undefined {
 }
 
 /** One VEVENT (with its overrides) → a draft; warnings go through `warn`. */
-function toDraft(event: Event, warnings: ParseWarning[]): OfferDraft | undefined {
+function toDraft(event: Event, floating: string, warnings: ParseWarning[]): OfferDraft | undefined {
   const component = event.component;
   const title = text(component, "summary");
   const uid = text(component, "uid");
@@ -141,7 +144,7 @@ function toDraft(event: Event, warnings: ParseWarning[]): OfferDraft | undefined
   }
   if (uid === undefined) warn(`„${title}“: UID fehlt, Kennung aus Titel und Beginn gebildet`, "UID");
 
-  const { sessions, capped } = expand(event, (m) => warn(m, "TZID"));
+  const { sessions, capped } = expand(event, floating, (m) => warn(m, "TZID"));
   if (capped) warn(`„${title}“: Serie nach ${MAX_SESSIONS} Terminen abgeschnitten`, "RRULE");
   if (sessions.length === 0) {
     warn(`„${title}“: alle Termine der Serie sind ausgenommen oder abgesagt`, "EXDATE");
@@ -232,10 +235,12 @@ export function parseIcal(input: FeedInput): ParseResult {
     }
   }
   if (typeof calendar === "string") return failed(`Kalender nicht lesbar: ${calendar}`);
+  const calendarZone = text(calendar, "x-wr-timezone");
+  const floating = (calendarZone === undefined ? undefined : ianaZone(calendarZone)) ?? BERLIN;
   const offers: OfferDraft[] = [];
   for (const event of events(calendar)) {
     try {
-      const draft = toDraft(event, warnings);
+      const draft = toDraft(event, floating, warnings);
       if (draft) offers.push(draft);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
