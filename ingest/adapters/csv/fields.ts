@@ -80,7 +80,8 @@ export function sessionsFromCells(start?: string, end?: string, time?: string): 
     if (!sameDay) return undefined;
     return [{ start: `${start}T${from}`, end: to !== undefined ? `${start}T${to}` : null }];
   }
-  return [{ start, end: end ?? start, allDay: true }];
+  // A start date alone says nothing about the last day: the end stays unknown.
+  return [{ start, end: end ?? null, allDay: true }];
 }
 
 function dateProse(start?: string, end?: string, time?: string): string | undefined {
@@ -98,9 +99,9 @@ function attendanceOf(field: "attendance" | "online", value: string): OfferDraft
   return ATTENDANCE_VALUES.find(([pattern]) => pattern.test(value))?.[1];
 }
 
-function splitList(value: string): string[] {
+function splitList(value: string, separators = /[;,|\n]/): string[] {
   return value
-    .split(/[;,|\n]/)
+    .split(separators)
     .map((v) => v.trim())
     .filter((v) => v !== "");
 }
@@ -195,7 +196,8 @@ export function mapRecord(
       : unitsProse.value;
   }
 
-  const audience = all("audience").flatMap((c) => splitList(c.value));
+  // Commas stay: "Fachkräfte, die im Quartier arbeiten" is one audience, not two.
+  const audience = all("audience").flatMap((c) => splitList(c.value, /[;|\n]/));
   if (audience.length > 0) draft.audienceText = audience;
   const keywords = [...new Set(all("keywords").flatMap((c) => splitList(c.value)))];
   if (keywords.length > 0) draft.keywords = keywords;

@@ -39,7 +39,7 @@ const CASES: Case[] = [
       priceText: "45,00 €",
       teachingUnits: 8,
       teachingUnitsText: "8 UE",
-      audienceText: ["Ehrenamtliche", "Mitarbeitende aus Kommunen"],
+      audienceText: ["Ehrenamtliche, Mitarbeitende aus Kommunen"],
       url: "https://www.kbw-alb.de/kurse/KBW-27-031",
     },
     last: { sourceKey: "KBW-27-034", dateText: "Termin nach Vereinbarung", locationText: "Online", priceText: "25 € (ermäßigt 15 €)" },
@@ -106,7 +106,7 @@ const CASES: Case[] = [
     offers: 1,
     complete: false,
     warnings: [/Zeile 3: Datei endet mitten im Datensatz/],
-    first: { sourceKey: "A-1", sessions: [{ start: "2027-02-01", end: "2027-02-01", allDay: true }] },
+    first: { sourceKey: "A-1", sessions: [{ start: "2027-02-01", end: null, allDay: true }] },
   },
   { file: "ohne-kopfzeile.csv", offers: 0, complete: false, warnings: [/Keine Kopfzeile erkannt/] },
   {
@@ -149,6 +149,13 @@ describe("csvAdapter.parse over fixtures", () => {
       sessions: [{ start: "2027-07-01", allDay: true }],
       location: { locality: "Tübingen" },
     });
+  });
+
+  it("honours Excel's sep= line", async () => {
+    const text = "sep=,\r\nTitel,Beginn\r\nQuartier; Dorf,2027-07-01\r\n,2027-07-02\r\n";
+    const result = await csvAdapter.parse({ url: "file:x.csv", text, bytes: new TextEncoder().encode(text) });
+    expect(result.offers.map((o) => o.title)).toEqual(["Quartier; Dorf"]);
+    expect(result.warnings.map((w) => w.message)).toEqual(["Zeile 4: Titel fehlt, Zeile übersprungen"]);
   });
 
   it("warns about an invalid config instead of throwing", async () => {

@@ -3,7 +3,7 @@ import Papa from "papaparse";
 import type { FeedInput, ParseResult, ParseWarning } from "../types.ts";
 import { csvConfigSchema, type CsvConfig } from "./config.ts";
 import { decodeBytes } from "./decode.ts";
-import { detectDelimiter } from "./delimiter.ts";
+import { detectDelimiter, type Delimiter } from "./delimiter.ts";
 import { parseTable } from "./table.ts";
 
 /** The config as given, or a warning saying what is wrong with it. */
@@ -28,9 +28,12 @@ export function parseCsv(input: FeedInput, rawConfig?: unknown): ParseResult {
   if (text.trim() === "") {
     return { offers: [], warnings: [...warnings, { message: "Die Datei ist leer." }], complete: false };
   }
-  const delimiter = config.delimiter ?? detectDelimiter(text);
+  // Excel writes "sep=;" as a first line when asked to; it names the delimiter and is no row.
+  const sepLine = /^sep=([;,\t|])\r?\n/i.exec(text);
+  const body = sepLine ? text.slice(sepLine[0].length) : text;
+  const delimiter = config.delimiter ?? (sepLine?.[1] as Delimiter | undefined) ?? detectDelimiter(body);
   // Empty lines stay in, so that row numbers in warnings match the lines a provider sees.
-  const result = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
+  const result = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false });
   let truncated = false;
   for (const error of result.errors) {
     if (error.code === "MissingQuotes") truncated = true;
@@ -39,5 +42,7 @@ export function parseCsv(input: FeedInput, rawConfig?: unknown): ParseResult {
       warnings.push({ message: `${row}CSV-Fehler: ${error.message}` });
     }
   }
-  return parseTable(result.data, { headerMap: config.headerMap, truncated, warnings });
+  // Row numbers count the "sep=" line, as the provider's editor does.
+  const offset = sepLine ? 2 : 1;
+  return parseTable(result.data, { headerMap: config.headerMap, truncated, warnings, rowNumber: (i) => i + offset });
 }

@@ -66,7 +66,7 @@ function sessionFrom(start: string | undefined, end: string | undefined): Sessio
   if (!readable(start) || (end !== undefined && !readable(end))) return "unreadable";
   const norm = (v: string) => v.replace(" ", "T");
   const allDay = ISO_DATE.test(start) && (end === undefined || ISO_DATE.test(end));
-  return allDay ? { start, end: end ?? start, allDay: true } : { start: norm(start), end: end === undefined ? null : norm(end) };
+  return allDay ? { start, end: end ?? null, allDay: true } : { start: norm(start), end: end === undefined ? null : norm(end) };
 }
 
 /** SERVICE_DATE elements, or START_DATE/END_DATE directly under a MODULE_COURSE. */

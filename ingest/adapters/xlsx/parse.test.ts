@@ -53,7 +53,7 @@ const CASES: Case[] = [
     config: { sheet: "Archiv" },
     complete: true,
     warnings: [],
-    offers: [{ title: "Quartiersforum 2026", sessions: [{ start: "2026-11-20", end: "2026-11-20", allDay: true }] }],
+    offers: [{ title: "Quartiersforum 2026", sessions: [{ start: "2026-11-20", end: null, allDay: true }] }],
   },
   {
     name: "missing sheet",
