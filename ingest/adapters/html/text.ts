@@ -17,7 +17,8 @@ const SKIPPED_TAGS = new Set(["script", "style", "noscript", "template"]);
 
 function collectText(node: AnyNode, out: string[]): void {
   if (node.type === "text") {
-    out.push(node.data);
+    // Source line breaks are mere whitespace in HTML; lines come from blocks and <br>.
+    out.push(node.data.replace(/[\s]+/g, " "));
     return;
   }
   if (node.type !== "tag" && node.type !== "root" && node.type !== "cdata") return;
@@ -49,9 +50,12 @@ export function nodesToText(nodes: readonly AnyNode[]): string {
   return tidyLines(out.join(""));
 }
 
-/** Plain text of an HTML fragment (or of text that merely may contain HTML). */
+/**
+ * Plain text of an HTML fragment, or of text that merely may contain HTML: without any tag it is
+ * plain text whose line breaks count (feeds often send "Termin: …\nOrt: …").
+ */
 export function htmlToText(html: string): string {
-  if (!/[<&]/.test(html)) return tidyLines(html);
+  if (!/<[a-zA-Z/!]/.test(html)) return tidyLines(decodeEntities(html));
   const $ = load(html);
   return nodesToText($.root().toArray());
 }
