@@ -54,7 +54,9 @@ export interface DemoOffer {
   postalCode: string | null;
   municipality: string | null;
   districtKey: string | null;
+  /** Only online: no venue (webinars, Zoom seminars). */
   online: boolean;
+  /** A venue AND online participation; `online` is false then (compare `online || hybrid` for "attendable online"). */
   hybrid: boolean;
   free: boolean;
   /** EUR; 0 when free. */

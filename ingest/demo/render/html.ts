@@ -74,10 +74,11 @@ export const HTML_CONFIGS: Readonly<Record<1 | 2, HtmlFeedConfig>> = {
   },
   2: {
     item: "table.seminare tbody tr",
+    // The table's date column has no times for multi-day seminars: dates come from the
+    // detail page, which lists every meeting.
     fields: {
       title: "td.titel a",
       url: "td.titel a@href",
-      date: "td.datum",
       location: "td.ort",
       price: "td.preis",
     },
@@ -100,15 +101,21 @@ const relativeLink = (ctx: RenderContext, offer: DemoOffer): string => new URL(u
 function listDate(offer: DemoOffer): string {
   const { start, end } = span(offer);
   const d1 = berlin(start);
+  const d2 = berlin(end);
   const first = offer.sessions[0];
-  if (offer.sessions.length === 1 && first && !first.allDay) {
-    const until = first.end ? `–${clock(berlin(first.end))}` : "";
-    return `${weekdayShort(d1)}, ${numericDate(d1)}, ${clock(d1)}${until} Uhr`;
+  if (!first || first.allDay) return `${d1.toFormat("dd.MM.")}–${numericDate(d2)}, ganztägig`;
+  const from = `${weekdayShort(d1)}, ${numericDate(d1)}`;
+  switch (offer.shape) {
+    case "WEEKLY":
+      return `${from} – ${weekdayShort(d2)}, ${numericDate(d2)}, ${offer.sessions.length} x ${weekdayLong(d1).toLowerCase()}s, ${clock(d1)}–${first.end ? clock(berlin(first.end)) : ""} Uhr`;
+    case "TWO_DAY":
+    case "CERTIFICATE": {
+      const blocks = offer.shape === "CERTIFICATE" ? ` (${offer.sessions.length / 2} Blöcke)` : "";
+      return `${from}, ${clock(d1)} Uhr – ${weekdayShort(d2)}, ${numericDate(d2)}, ${clock(d2)} Uhr${blocks}`;
+    }
+    default:
+      return `${from}, ${clock(d1)}${first.end ? `–${clock(berlin(first.end))}` : ""} Uhr`;
   }
-  if (offer.shape === "WEEKLY" && first) {
-    return `ab ${numericDate(d1)}, ${offer.sessions.length} x ${weekdayLong(d1).toLowerCase()}s, ${timeRange(first)}`;
-  }
-  return `${d1.toFormat("dd.MM.")}–${numericDate(berlin(end))}`;
 }
 
 function card(ctx: RenderContext, offer: DemoOffer): string {
