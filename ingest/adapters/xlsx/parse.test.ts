@@ -117,3 +117,20 @@ describe("cell and archive helpers", () => {
     expect(zipProblem(await programmeWorkbook())).toBeUndefined();
   });
 });
+
+describe("zip guard against lying headers", () => {
+  it("refuses a member that inflates beyond its declared size", async () => {
+    const bytes = (await programmeWorkbook()).slice();
+    const view = new DataView(bytes.buffer);
+    // Shrink every declared size: the real data no longer fits under the cap.
+    for (let i = 0; i + 46 <= bytes.byteLength; i++) {
+      if (view.getUint32(i, true) === 0x02014b50 && view.getUint32(i + 24, true) > 100) {
+        view.setUint32(i + 24, 10, true);
+      }
+    }
+    expect(zipProblem(bytes)).toMatch(/größer als angegeben|widersprüchlich/);
+    const result = await xlsxAdapter.parse(input(bytes));
+    expect(result.offers).toEqual([]);
+    expect(result.warnings[0]?.message).toMatch(/Arbeitsmappe nicht gelesen/);
+  });
+});

@@ -1,9 +1,10 @@
 /**
  * Zip-bomb guard: reads the ZIP central directory (no decompression) and refuses workbooks
  * whose declared contents are too large or too many before exceljs inflates them in memory.
- * Declared sizes can lie; the byte cap on the input and the row/cell caps while reading
- * remain the second line of defence.
+ * Declared sizes can lie, so every member is then inflated once with node:zlib under an
+ * output cap of its declared size: a member that inflates to more is refused.
  */
+import { inflateRawSync } from "node:zlib";
 
 export interface ZipLimits {
   maxBytes: number;
@@ -47,6 +48,7 @@ export function zipProblem(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
 
   let offset = directoryOffset;
   let total = 0;
+  const members: { local: number; compressed: number; uncompressed: number }[] = [];
   for (let n = 0; n < entries; n++) {
     if (offset + 46 > bytes.byteLength || view.getUint32(offset, true) !== CENTRAL) {
       return "ZIP-Verzeichnis beschädigt";
@@ -60,7 +62,37 @@ export function zipProblem(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
     if (uncompressed > 1024 * 1024 && uncompressed / Math.max(1, compressed) > limits.maxRatio) {
       return "verdächtig hohe Kompressionsrate (ZIP-Bombe?)";
     }
+    members.push({ local: view.getUint32(offset + 42, true), compressed, uncompressed });
     offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
   }
+  for (const member of members) {
+    const problem = memberProblem(bytes, view, member);
+    if (problem !== undefined) return problem;
+  }
   return undefined;
+}
+
+const LOCAL = 0x04034b50;
+const STORED = 0;
+const DEFLATED = 8;
+
+/** Inflates one member with its declared size as the hard output limit. */
+function memberProblem(
+  bytes: Uint8Array,
+  view: DataView,
+  member: { local: number; compressed: number; uncompressed: number },
+): string | undefined {
+  if (member.local + 30 > bytes.byteLength || view.getUint32(member.local, true) !== LOCAL) return "ZIP-Eintrag beschädigt";
+  const method = view.getUint16(member.local + 8, true);
+  const start = member.local + 30 + view.getUint16(member.local + 26, true) + view.getUint16(member.local + 28, true);
+  const data = bytes.subarray(start, start + member.compressed);
+  if (data.byteLength < member.compressed) return "ZIP-Eintrag abgeschnitten";
+  if (method === STORED) return member.compressed === member.uncompressed ? undefined : "ZIP-Größenangaben widersprüchlich";
+  if (method !== DEFLATED) return `ZIP-Kompressionsverfahren ${method} wird nicht gelesen`;
+  try {
+    const out = inflateRawSync(data, { maxOutputLength: Math.max(1, member.uncompressed) });
+    return out.byteLength === member.uncompressed ? undefined : "ZIP-Größenangaben widersprüchlich";
+  } catch {
+    return "ZIP-Eintrag entpackt größer als angegeben oder beschädigt (ZIP-Bombe?)";
+  }
 }
