@@ -69,7 +69,7 @@ export interface Classification {
 /** Tuned on the curriculum's logic and checked on the dev set; see README.md. */
 export const CLASSIFIER_SETTINGS = {
   fieldWeight: { title: 1.6, keywords: 2, description: 1, audience: 0.6, provider: 0.3, duration: 0 },
-  relevanceThreshold: 3.2,
+  relevanceThreshold: 2.8,
   /** Raw score that gives confidence 1 − 1/e ≈ 0.63. */
   confidenceScale: 3,
   moduleMinConfidence: 0.6,
@@ -213,6 +213,8 @@ interface Signals {
   hits: Map<number, Hit>;
   /** Strong evidence from provider categories and crosswalks, per area or module code. */
   strong: Map<string, { bonus: number; evidence: string }>;
+  /** How many of `strong` came from provider categories (they also vouch for relevance). */
+  categoryCount: number;
   text: string;
 }
 
@@ -263,14 +265,20 @@ const gatherSignals = (c: Compiled, input: ClassifierInput): Signals => {
   const strong: Signals["strong"] = new Map();
   readCategories(input.keywords ?? [], strong);
   // Curriculum titles (ours and KoQuMa's) in title or keywords name the module outright.
+  const categoryCount = strong.size;
+  // Only titles of two or more content words: a bare "Projektmanagement" (KoQuMa 6) is
+  // a generic skill, not proof of a curriculum module.
+  const specific = (title: string): boolean => c.terms[c.termId(title)]!.keys.length >= 2;
   for (const module of MODULES) {
     const hit = hits.get(c.termId(module.title));
-    if (hit && hit.weight >= weights.title) addStrong(strong, module.code, CLASSIFIER_SETTINGS.crosswalkBonus, module.title);
+    if (hit && hit.weight >= weights.title && specific(module.title)) {
+      addStrong(strong, module.code, CLASSIFIER_SETTINGS.crosswalkBonus, module.title);
+    }
   }
   for (const curriculum of EXTERNAL_CURRICULA) {
     for (const external of curriculum.modules) {
       const hit = hits.get(c.termId(external.title));
-      if (!hit) continue;
+      if (!hit || !specific(external.title)) continue;
       for (const link of external.crosswalk) {
         const bonus = CLASSIFIER_SETTINGS.crosswalkBonus * (link.strength === "FULL" ? 1 : 0.5);
         addStrong(strong, link.module, bonus, `${curriculum.code}: ${external.title}`);
@@ -278,7 +286,7 @@ const gatherSignals = (c: Compiled, input: ClassifierInput): Signals => {
     }
   }
   const text = [input.title, input.description ?? "", input.durationText ?? ""].join(" | ");
-  return { hits, strong, text };
+  return { hits, strong, categoryCount, text };
 };
 
 const confidenceOf = (raw: number): number => 1 - Math.exp(-Math.max(0, raw) / CLASSIFIER_SETTINGS.confidenceScale);
@@ -347,7 +355,7 @@ const chooseFormat = (c: Compiled, input: ClassifierInput, text: string): Learni
 export function classifyOffer(input: ClassifierInput): Classification {
   const c = compile();
   const settings = CLASSIFIER_SETTINGS;
-  const { hits, strong, text } = gatherSignals(c, input);
+  const { hits, strong, categoryCount, text } = gatherSignals(c, input);
   const reviewReasons: string[] = [];
 
   // Traps first: they decide which evidence is not to be trusted.
@@ -380,7 +388,7 @@ export function classifyOffer(input: ClassifierInput): Classification {
   for (const module of MODULE_KNOWLEDGE) relevance += (moduleScores.get(module.code)?.raw ?? 0) * module.relevanceFactor;
   relevance -= scoreTerms(c, hits, OFF_TOPIC, new Set()).raw;
   relevance -= penalty;
-  if (strong.size > 0) relevance += settings.categoryBonus;
+  if (categoryCount > 0) relevance += settings.categoryBonus;
   const relevant = relevance >= settings.relevanceThreshold;
   const score = round(1 / (1 + Math.exp(-(relevance - settings.relevanceThreshold) / 1.5)));
 

@@ -87,7 +87,7 @@ export const AREA_KNOWLEDGE: readonly AreaKnowledge[] = [
 
 const GROUPS: readonly WeightedTerm[] = [
   ["Menschen mit Behinderung", 2.5], ["Menschen mit Demenz", 2.5], ["Demenz", 2], ["Kinder und Jugendliche", 1.5],
-  ["Jugendliche", 1.2], ["Senioren", 1.2], ["ältere Menschen", 1.5], ["Älteren", 1], ["Alter und Altern", 1.5], ["Familien", 1.5],
+  ["Jugendliche", 1.2], ["Kinder", 1.2], ["Senioren", 1.2], ["ältere Menschen", 1.5], ["Älteren", 1], ["Alter und Altern", 1.5], ["Familien", 1.5],
   ["Alleinerziehende", 2], ["pflegende Angehörige", 2], ["Migrationsgeschichte", 2], ["Migration", 1.2], ["Geflüchtete", 1.5],
   ["Zugewanderte", 1.5], ["Einwanderung", 1], ["Menschen mit Migrationshintergrund", 2], ["Armut", 1.2], ["Einsamkeit", 1.5],
 ];
@@ -99,7 +99,7 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
   {
     code: "M01", relevanceFactor: 0.3,
     focus: "Kenntnisse über Lebenslagen/Lebenswelten verschiedener Zielgruppen; inklusiver Blick",
-    terms: [["Lebenslage", 2], ["Lebenswelt", 2], ["Lebensweltansatz", 3], ["Lebenslagenansatz", 3], ["personenzentriert", 3], ["inklusiver Blick", 2.5], ["gutes Leben", 1.5], ["Vielfalt", 1], ["Diversität", 1], ["soziale Ungleichheit", 1.5], ["demografischer Wandel", 1], ["Inklusion", 1], ["inklusive Quartiersentwicklung", 2]],
+    terms: [["Lebenslage", 2], ["Lebenswelt", 2], ["Lebensweltansatz", 3], ["Lebenslagenansatz", 3], ["personenzentriert", 3], ["inklusiver Blick", 2.5], ["gutes Leben", 1.5], ["Vielfalt", 1], ["Diversität", 1], ["soziale Ungleichheit", 1.5], ["demografischer Wandel", 1], ["Inklusion", 1], ["inklusiv", 1.5], ["inklusive Quartiersentwicklung", 2], ["Barrieren abbauen", 1.5], ["Menschen mit und ohne Behinderung", 2]],
   },
   {
     code: "M02", relevanceFactor: 0.3,
@@ -121,12 +121,12 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
   {
     code: "M05", relevanceFactor: 0.3,
     focus: "Handlungsfelder im Quartier bedarfsgerecht gestalten: Wohnen, Begegnungsräume, Alltagshilfen, Beratung, Pflege",
-    terms: [["Wohnen", 1.5], ["Wohnformen", 2.5], ["Wohnangebote", 2.5], ["Wohnstrukturen", 2], ["gemeinschaftliches Wohnen", 2.5], ["Mehrgenerationenwohnen", 2.5], ["barrierearm", 1.5], ["barrierefrei", 1.2], ["Wohngemeinschaft", 2], ["Wohnumfeld", 2], ["Begegnungsraum", 2], ["Gemeinschaftsräume", 1.5], ["Alltagshilfe", 2], ["Beratungsangebot", 1.5], ["Pflegeformen", 1.5], ["Unterstützung und Pflege", 2], ["Versorgung", 1], ["Versorgungsstrukturen", 2], ["Daseinsvorsorge", 1.5], ["Handlungsfeld", 1.2], ["Sorgestrukturen", 1.5], ["Generationen", 0.8]],
+    terms: [["Wohnen", 1.5], ["Wohnformen", 2.5], ["Wohnangebote", 2.5], ["Wohnstrukturen", 2], ["gemeinschaftliches Wohnen", 2.5], ["Mehrgenerationenwohnen", 2.5], ["barrierearm", 1.5], ["barrierefrei", 1.2], ["Wohngemeinschaft", 2], ["Wohnumfeld", 2], ["Begegnungsraum", 2], ["Gemeinschaftsräume", 1.5], ["Alltagshilfe", 2], ["Beratungsangebot", 1.5], ["Pflegeformen", 1.5], ["Unterstützung und Pflege", 2], ["Versorgung", 1], ["Versorgungsstrukturen", 2], ["Daseinsvorsorge", 1.5], ["Handlungsfeld", 1.2], ["Sorgestrukturen", 1.5], ["Generationen", 0.8], ["Wohnen im Alter", 2.5], ["betreutes Wohnen", 2.5], ["Pflege-WG", 2.5], ["Tagespflege", 1.5], ["Wohnungswirtschaft", 1]],
   },
   {
-    code: "M06", relevanceFactor: 0.3,
+    code: "M06", relevanceFactor: 0.4,
     focus: "Kleinteilige, dezentrale, niedrigschwellige Angebote im Quartier entwickeln (Bürgerbus, Einkauf, Treffpunkt)",
-    terms: [["Bürgerbus", 3], ["Einkaufsmöglichkeit", 2.5], ["Nahversorgung", 2.5], ["Dorfladen", 2.5], ["wohnortnah", 2], ["niedrigschwellig", 2], ["offener Treff", 3], ["Treffpunkt", 2.5], ["Quartierstreff", 3], ["Nachbarschaftstreff", 3], ["Quartierscafé", 2.5], ["Café", 1], ["Mittagstisch", 2], ["aufsuchende Quartiersarbeit", 2.5], ["mobile Quartiersarbeit", 2.5], ["Öffnung ins Quartier", 2], ["Angebote entwickeln", 1.5], ["kleinteilig", 1.5], ["dezentral", 1.2], ["Öffnungszeiten", 1], ["Trägerschaft", 1], ["Eröffnung", 1], ["gründen", 1], ["Mehrgenerationenhaus", 1]],
+    terms: [["Bürgerbus", 3], ["Mitfahrbank", 2.5], ["Mobilität im ländlichen Raum", 2.5], ["Mobilität", 1], ["Einkaufsmöglichkeit", 2.5], ["Nahversorgung", 2.5], ["Dorfladen", 2.5], ["wohnortnah", 2], ["niedrigschwellig", 2], ["offener Treff", 3], ["Treffpunkt", 2.5], ["Quartierstreff", 3], ["Nachbarschaftstreff", 3], ["Quartierscafé", 2.5], ["Café", 1], ["Mittagstisch", 2], ["aufsuchende Quartiersarbeit", 2.5], ["mobile Quartiersarbeit", 2.5], ["Öffnung ins Quartier", 2], ["Angebote entwickeln", 1.5], ["kleinteilig", 1.5], ["dezentral", 1.2], ["Öffnungszeiten", 1], ["Trägerschaft", 1], ["Eröffnung", 1], ["gründen", 1], ["Mehrgenerationenhaus", 1]],
   },
   // LB3 Beteiligung/Teilhabe
   {
@@ -147,7 +147,7 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
   {
     code: "M10", relevanceFactor: 0.3,
     focus: "Rechtliche und kommunale Rahmenbedingungen der Bürgerbeteiligung (Gemeindeordnung, Gremien)",
-    terms: [["Gemeindeordnung", 3], ["rechtliche Rahmenbedingungen", 2.5], ["Rahmenbedingungen", 1], ["Bürgerentscheid", 2.5], ["Einwohnerversammlung", 2.5], ["Bürgerhaushalt", 2], ["Jugendgemeinderat", 2.5], ["Seniorenrat", 2], ["Seniorenvertretung", 2], ["Seniorenbeirat", 2], ["Beirat", 1.2], ["Interessenvertretung", 1.5], ["Kommunalpolitik", 1.2], ["formelle Beteiligung", 2.5]],
+    terms: [["Gemeindeordnung", 3], ["rechtliche Rahmenbedingungen", 2.5], ["Rahmenbedingungen", 1], ["Bürgerentscheid", 2.5], ["Einwohnerversammlung", 2.5], ["Bürgerhaushalt", 2], ["Jugendgemeinderat", 2.5], ["Seniorenrat", 2], ["Seniorenvertretung", 2], ["Seniorenbeirat", 2], ["Beirat", 1.2], ["Interessenvertretung", 1.5], ["Kommunalpolitik", 1.2], ["formelle Beteiligung", 2.5], ["Bürgerversammlung", 2], ["Einwohnerantrag", 2.5], ["Bürgerbegehren", 2.5]],
   },
   // LB4 Vernetzung
   {
@@ -158,12 +158,12 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
   {
     code: "M12", relevanceFactor: 0.35,
     focus: "Rollen von Kommune, Bürgerschaft, Markt und Zivilgesellschaft (Welfare-Mix); Zusammenarbeit in geteilter Verantwortung",
-    terms: [["Welfare-Mix", 4], ["Wohlfahrtsmix", 3.5], ["Hilfemix", 3.5], ["Triolog", 3], ["geteilte Verantwortung", 3], ["Verantwortung teilen", 2.5], ["Rollen von Kommune", 2.5], ["Rolle der Kommune", 2.5], ["Sorgende Gemeinschaft", 2.5], ["Caring Community", 2.5], ["Kirchengemeinde", 1.2], ["Kirche und Diakonie", 1.2], ["Wohnungsunternehmen", 1.5], ["Wohlfahrtsverband", 1.2], ["Pflegedienst", 1], ["Unternehmen", 0.8], ["Sektoren", 1.5], ["soziale Träger", 1.2]],
+    terms: [["Welfare-Mix", 4], ["Wohlfahrtsmix", 3.5], ["Hilfemix", 3.5], ["Triolog", 3], ["geteilte Verantwortung", 3], ["Verantwortung teilen", 2.5], ["Rollen von Kommune", 2.5], ["Rolle der Kommune", 2.5], ["Sorgende Gemeinschaft", 2.5], ["Caring Community", 2.5], ["Kirchengemeinde", 1.2], ["Kirche und Diakonie", 1.2], ["Wohnungsunternehmen", 1.5], ["Wohnungswirtschaft", 1.5], ["Wohlfahrtsverband", 1.2], ["Pflegedienst", 1], ["Unternehmen", 0.8], ["Sektoren", 1.5], ["soziale Träger", 1.2]],
   },
   {
     code: "M13", relevanceFactor: 0.3,
     focus: "Verbündete suchen, Kooperationspartner im Quartier aktivieren",
-    terms: [["Kooperationspartner", 2.5], ["Verbündete", 3], ["Akteure aktivieren", 3], ["Partner gewinnen", 2], ["lokale Akteure", 1.5], ["örtliche Akteure", 1.5], ["Bündnis", 1.5], ["Allianz", 1.2], ["Kooperationskultur", 1.5]],
+    terms: [["Kooperationspartner", 2.5], ["Verbündete", 3], ["Akteure aktivieren", 3], ["Partner gewinnen", 2], ["lokale Akteure", 1.5], ["örtliche Akteure", 1.5], ["Bündnis", 1.5], ["Allianz", 1.2], ["Kooperationskultur", 1.5], ["Kooperation", 1.2], ["Partner", 1]],
   },
   {
     code: "M14", relevanceFactor: 0.35,
@@ -174,7 +174,7 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
   {
     code: "M15", relevanceFactor: 0.15,
     focus: "Governance, wirkungsorientierte Steuerung, systematisches Projektmanagement, Evaluation und Controlling",
-    terms: [["Projektmanagement", 3], ["wirkungsorientiert", 3], ["Wirkungsorientierung", 3], ["Steuerungsprozesse", 3], ["Governance", 3], ["Evaluation", 2.5], ["Controlling", 2], ["Steuerung", 1.5], ["Qualitätsmanagement", 1.5], ["Monitoring", 1.2], ["Wirkung", 1]],
+    terms: [["Projektmanagement", 3], ["wirkungsorientiert", 3], ["Wirkungsorientierung", 3], ["Steuerungsprozesse", 3], ["Governance", 3], ["Evaluation", 2.5], ["Controlling", 2], ["Steuerung", 1.5], ["Qualitätsmanagement", 1.5], ["Monitoring", 1.2], ["Wirkung", 1], ["Projekte planen", 2], ["Projektplanung", 2], ["Meilensteine", 1.5], ["Wirkungen überprüfen", 2.5], ["Ziele setzen", 1], ["steuern", 1], ["Kennzahlen", 1]],
   },
   {
     code: "M16", relevanceFactor: 0.3,
@@ -222,12 +222,12 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
   {
     code: "V06", relevanceFactor: 0.3,
     focus: "Ausgewählte Beteiligungsmethoden in der Praxis umsetzen (Runder Tisch, Bürgerrat, Zukunftswerkstatt …)",
-    terms: [["Beteiligungsmethoden", 3], ["Beteiligungsverfahren", 2.5], ["Runder Tisch", 3], ["Dynamic Facilitation", 3.5], ["Bürgerrat", 2.5], ["Zukunftswerkstatt", 3], ["World Café", 2.5], ["Open Space", 2.5], ["Planungszelle", 3], ["Großgruppenmethoden", 3], ["Moderationsmethode", 2.5], ["Moderation", 1.2], ["Mediation", 1.5], ["Prozessdesign", 1.5]],
+    terms: [["Beteiligungsmethoden", 3], ["Beteiligungsverfahren", 2.5], ["Runder Tisch", 3], ["Dynamic Facilitation", 3.5], ["Bürgerrat", 2.5], ["Zukunftswerkstatt", 3], ["World Café", 2.5], ["Open Space", 2.5], ["Planungszelle", 3], ["Großgruppenmethoden", 3], ["Moderationsmethode", 2.5], ["Bürgerversammlung moderieren", 2.5], ["Dorfgespräch", 2], ["Bürgerdialog", 2], ["Beteiligungswerkstatt", 2.5], ["Moderation", 1.2], ["Mediation", 1.5], ["Prozessdesign", 1.5]],
   },
   {
     code: "V07", relevanceFactor: 0.3,
     focus: "Beteiligung besonderer, schwer erreichbarer Gruppen ermöglichen",
-    terms: [...GROUPS.map(([term, weight]): WeightedTerm => [term, weight * 1.2]), ["Kinder- und Jugendbeteiligung", 3.5], ["Jugendbeteiligung", 3], ["Seniorenbeteiligung", 3], ["stille Gruppen", 2.5], ["schwer erreichbar", 2.5], ["Barrieren", 1]],
+    terms: [...GROUPS.map(([term, weight]): WeightedTerm => [term, weight * 1.2]), ["Kinder- und Jugendbeteiligung", 3.5], ["Kinderbeteiligung", 3], ["Beteiligung von Kindern", 3], ["Jugendbeteiligung", 3], ["Seniorenbeteiligung", 3], ["stille Gruppen", 2.5], ["schwer erreichbar", 2.5], ["Barrieren", 1]],
     requiresAny: PARTICIPATION,
   },
   {
@@ -263,7 +263,7 @@ export const RELEVANCE_ANCHORS: readonly WeightedTerm[] = [
   ["Teilhabe", 1], ["Sorgende Gemeinschaft", 2], ["Caring Community", 2], ["Landesstrategie", 1.5], ["Vernetzung", 0.8],
   ["Netzwerk", 0.5], ["Seniorenrat", 1.5], ["Seniorenvertretung", 1.5], ["Bürgerschaft", 1], ["Mehrgenerationenhaus", 1],
   ["Zivilgesellschaft", 0.5], ["Demokratie", 0.5], ["Bürgermentor", 1.5], ["Bürgerrat", 1], ["Gemeinwohl", 1],
-  ["Quartiersmanagement", 1], ["Welfare-Mix", 2], ["Daseinsvorsorge", 1],
+  ["Quartiersmanagement", 1], ["Welfare-Mix", 2], ["Daseinsvorsorge", 1], ["ländlicher Raum", 1], ["Bürgerversammlung", 1.5], ["Bürgerdialog", 1.5], ["Dorfentwicklung", 1.5], ["Stadtteilarbeit", 1.5], ["Bürgerbus", 1.5], ["Nachbarschaftshilfe", 1],
 ];
 
 /**
