@@ -322,26 +322,31 @@ describe("demo catalogue (ground truth)", () => {
     }
   });
 
-  it("has the mix the hub must handle: cooperations, irrelevant offers, online, free, units, series", () => {
-    const { offers } = buildCatalogue(BASE_DATE);
-    expect(offers.filter((o) => o.providers.length === 2).length).toBeGreaterThanOrEqual(5);
-    const irrelevant = offers.filter((o) => !o.relevant).length / offers.length;
-    expect(irrelevant).toBeGreaterThan(0.05);
-    expect(irrelevant).toBeLessThan(0.15);
-    expect(offers.some((o) => o.online)).toBe(true);
-    expect(offers.some((o) => o.hybrid)).toBe(true);
-    expect(offers.some((o) => o.free)).toBe(true);
-    expect(Math.max(...offers.map((o) => o.price))).toBeLessThanOrEqual(1500);
-    expect(offers.some((o) => o.teachingUnits === null)).toBe(true);
-    expect(offers.some((o) => o.skippedStarts.length > 0)).toBe(true);
-    expect(new Set(offers.map((o) => o.shape)).size).toBe(8);
-    expect(new Set(offers.map((o) => o.districtKey).filter(Boolean)).size).toBeGreaterThanOrEqual(25);
-    for (const o of offers) {
-      if (o.relevant) expect(o.modules.length).toBeGreaterThan(0);
-      else expect(o.modules).toEqual([]);
-      expect(o.online).toBe(o.venue === null);
-    }
-  });
+  it.each(["2026-11-22T07:00:00Z", "2027-06-30T22:30:00Z", "2028-02-29T12:00:00Z"])(
+    "has the mix the hub must handle on %s: cooperations, irrelevant offers, online, free, units, series",
+    (base) => {
+      const { offers } = buildCatalogue(new Date(base));
+      expect(new Set(offers.map((o) => o.id)).size).toBe(offers.length);
+      expect(offers.length).toBeGreaterThanOrEqual(150);
+      expect(offers.filter((o) => o.providers.length === 2).length).toBeGreaterThanOrEqual(5);
+      const irrelevant = offers.filter((o) => !o.relevant).length / offers.length;
+      expect(irrelevant).toBeGreaterThan(0.05);
+      expect(irrelevant).toBeLessThan(0.15);
+      expect(offers.some((o) => o.online)).toBe(true);
+      expect(offers.some((o) => o.hybrid)).toBe(true);
+      expect(offers.some((o) => o.free)).toBe(true);
+      expect(Math.max(...offers.map((o) => o.price))).toBeLessThanOrEqual(1500);
+      expect(offers.some((o) => o.teachingUnits === null)).toBe(true);
+      expect(offers.some((o) => o.skippedStarts.length > 0)).toBe(true);
+      expect(new Set(offers.map((o) => o.shape)).size).toBe(8);
+      expect(new Set(offers.map((o) => o.districtKey).filter(Boolean)).size).toBeGreaterThanOrEqual(25);
+      for (const o of offers) {
+        if (o.relevant) expect(o.modules.length).toBeGreaterThan(0);
+        else expect(o.modules).toEqual([]);
+        expect(o.online).toBe(o.venue === null);
+      }
+    },
+  );
 
   it("folds iCalendar lines at 75 octets without splitting characters", () => {
     const line = `DESCRIPTION:${"Bürgerbeteiligung ".repeat(10)}`;
