@@ -1,6 +1,8 @@
-import { DateTime } from "luxon";
 import type { SessionDraft } from "../adapters/types.ts";
 import type { NormalisedSession } from "./types.ts";
+import { berlinDay, dayFromNumber, dayNumber, isValidDay, parseIso, wallIso, ZONE, type Day } from "./berlin.ts";
+
+export { ZONE };
 
 /**
  * German dates and times → sessions in Europe/Berlin.
@@ -16,7 +18,6 @@ import type { NormalisedSession } from "./types.ts";
  * an input; nothing here reads the clock.
  */
 
-export const ZONE = "Europe/Berlin";
 const PAST_TOLERANCE_DAYS = 30;
 
 export interface DateParseResult {
@@ -44,35 +45,24 @@ const MONTH_ALTERNATION = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join("|");
 
-const fmt = (dt: DateTime): string =>
-  dt.toISO({ suppressMilliseconds: true, includeOffset: true }) ?? "";
-
 // ---------------------------------------------------------------- structured drafts
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const END_OF_DAY = 23 * 60 + 59;
 
-function parseIsoInBerlin(value: string): DateTime | null {
-  const dt = DateTime.fromISO(value.trim(), { zone: ZONE });
-  return dt.isValid ? dt.setZone(ZONE) : null;
-}
-
-function allDaySession(first: DateTime, last: DateTime): NormalisedSession {
-  const start = first.setZone(ZONE).startOf("day");
-  const lastDay = last.setZone(ZONE).startOf("day");
-  const end = (lastDay < start ? start : lastDay).set({ hour: 23, minute: 59 });
-  return { start: fmt(start), end: fmt(end), allDay: true };
+function allDaySession(first: Day, last: Day): NormalisedSession {
+  const lastDay = dayNumber(last) < dayNumber(first) ? first : last;
+  return { start: wallIso(first, 0), end: wallIso(lastDay, END_OF_DAY), allDay: true };
 }
 
 /** One SessionDraft (ISO forms of the adapter contract) → a session, or null if unreadable. */
 export function normaliseSessionDraft(draft: SessionDraft): NormalisedSession | null {
-  const start = parseIsoInBerlin(draft.start);
+  const start = parseIso(draft.start);
   if (!start) return null;
   const endRaw = draft.end?.trim() ? draft.end.trim() : null;
-  const end = endRaw ? parseIsoInBerlin(endRaw) : null;
-  const allDay = draft.allDay === true || DATE_ONLY.test(draft.start.trim());
-  if (allDay) return allDaySession(start, end ?? start);
-  if (end && end < start) return { start: fmt(start), end: null, allDay: false };
-  return { start: fmt(start), end: end ? fmt(end) : null, allDay: false };
+  const end = endRaw ? parseIso(endRaw) : null;
+  if (draft.allDay === true || start.dateOnly) return allDaySession(start.time.day, (end ?? start).time.day);
+  if (!end || end.time.ms < start.time.ms) return { start: start.time.iso, end: null, allDay: false };
+  return { start: start.time.iso, end: end.time.iso, allDay: false };
 }
 
 // ---------------------------------------------------------------- prose
@@ -210,13 +200,14 @@ function groupRanges(text: string, atoms: DateAtom[]): DayGroup[] {
   return groups;
 }
 
-function inferYear(month: number, day: number, reference: DateTime): number {
-  const threshold = reference.minus({ days: PAST_TOLERANCE_DAYS }).startOf("day");
-  const sameYear = DateTime.fromObject({ year: threshold.year, month, day }, { zone: ZONE });
-  return sameYear.isValid && sameYear >= threshold ? threshold.year : threshold.year + 1;
+function inferYear(month: number, day: number, reference: Day): number {
+  const threshold = dayNumber(reference) - PAST_TOLERANCE_DAYS;
+  const year = dayFromNumber(threshold).year;
+  const candidate = { year, month, day };
+  return isValidDay(candidate) && dayNumber(candidate) >= threshold ? year : year + 1;
 }
 
-function fillYears(groups: DayGroup[], reference: DateTime): DayGroup[] {
+function fillYears(groups: DayGroup[], reference: Day): DayGroup[] {
   const known = groups.flatMap((g) => [g.first.year, g.last.year]).filter((y): y is number => y !== null);
   // Another date of the same text is the best context; the reference date is the fallback.
   const contextYear = known.length > 0 ? known[known.length - 1]! : null;
@@ -236,27 +227,24 @@ function fillYears(groups: DayGroup[], reference: DateTime): DayGroup[] {
   });
 }
 
-const toDay = (a: DateAtom): DateTime | null => {
+const toDay = (a: DateAtom): Day | null => {
   if (a.month === null || a.year === null) return null;
-  const dt = DateTime.fromObject({ year: a.year, month: a.month, day: a.day }, { zone: ZONE });
-  return dt.isValid ? dt : null;
+  const d = { year: a.year, month: a.month, day: a.day };
+  return isValidDay(d) ? d : null;
 };
 
-// Wall-clock time of that day: adding minutes to midnight would drift by an hour on DST days.
-const atWallTime = (day: DateTime, minutes: number): DateTime =>
-  day.startOf("day").plus({ days: Math.floor(minutes / 1440) }).set({ hour: Math.floor((minutes % 1440) / 60), minute: minutes % 60 });
-
-function timedSession(day: DateTime, span: TimeSpan): NormalisedSession {
-  const start = atWallTime(day, span.startMin);
-  let end: DateTime | null = span.endMin === null ? null : atWallTime(day, span.endMin);
-  if (end && end <= start) end = end.plus({ days: 1 }); // "22–2 Uhr" ends next morning
-  return { start: fmt(start), end: end ? fmt(end) : null, allDay: false };
+function timedSession(day: Day, span: TimeSpan): NormalisedSession {
+  const start = wallIso(day, span.startMin);
+  if (span.endMin === null) return { start, end: null, allDay: false };
+  // "22–2 Uhr" ends next morning.
+  const endMin = span.endMin <= span.startMin ? span.endMin + 1440 : span.endMin;
+  return { start, end: wallIso(day, endMin), allDay: false };
 }
 
-function eachDay(first: DateTime, last: DateTime): DateTime[] {
-  const days: DateTime[] = [];
+function eachDay(first: Day, last: Day): Day[] {
+  const days: Day[] = [];
   // A range longer than a year is a typo, not a course: stop instead of emitting hundreds.
-  for (let d = first; d <= last && days.length < 366; d = d.plus({ days: 1 })) days.push(d);
+  for (let n = dayNumber(first); n <= dayNumber(last) && days.length < 366; n++) days.push(dayFromNumber(n));
   return days;
 }
 
@@ -265,7 +253,7 @@ function eachDay(first: DateTime, last: DateTime): DateTime[] {
  * "18.–19.03.2027, jeweils 9–16 Uhr", "Termine: 12.04.2027, 26.04.2027 jeweils 18–20 Uhr").
  */
 export function parseGermanDates(text: string, referenceDate: Date): DateParseResult {
-  const reference = DateTime.fromJSDate(referenceDate, { zone: ZONE });
+  const reference = berlinDay(referenceDate);
   const clean = canonical(text);
   const { times, rest } = extractTimes(clean);
   const atoms = extractDates(rest);
@@ -281,7 +269,7 @@ export function parseGermanDates(text: string, referenceDate: Date): DateParseRe
   groups.forEach((g, i) => {
     const first = toDay(g.first);
     const last = toDay(g.last);
-    if (!first || !last || last < first) {
+    if (!first || !last || dayNumber(last) < dayNumber(first)) {
       warnings.push(`Datum nicht lesbar: „${text.slice(0, 200).trim()}“`);
       return;
     }
@@ -316,9 +304,9 @@ function applyTimes(sessions: NormalisedSession[], text: string): NormalisedSess
   const span = parseGermanTimes(text)[0];
   if (!span || sessions.some((s) => !s.allDay)) return sessions;
   return sessions.flatMap((s) => {
-    const first = DateTime.fromISO(s.start, { zone: ZONE });
-    const last = s.end ? DateTime.fromISO(s.end, { zone: ZONE }).startOf("day") : first;
-    return eachDay(first, last).map((day) => timedSession(day, span));
+    const first = parseIso(s.start)?.time.day;
+    const last = (s.end ? parseIso(s.end)?.time.day : undefined) ?? first;
+    return first && last ? eachDay(first, last).map((day) => timedSession(day, span)) : [s];
   });
 }
 

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { DateTime } from "luxon";
 import type { OfferDraft } from "../adapters/types.ts";
 import { accessibilityFromTexts } from "./accessibility.ts";
 import { audiencesFromText } from "./audience.ts";
 import { completenessOf } from "./completeness.ts";
-import { parseGermanDates, resolveSessions, ZONE } from "./dates.ts";
+import { parseIso } from "./berlin.ts";
+import { parseGermanDates, resolveSessions } from "./dates.ts";
 import { fundingFromTexts } from "./funding.ts";
 import { kindFromTexts } from "./kind.ts";
 import { resolvePlace } from "./place.ts";
@@ -68,8 +68,8 @@ const trimmed = (s: string | undefined): string | null => {
 function readDeadline(value: string | undefined, reference: Date): { date: string | null; warning: string | null } {
   const text = trimmed(value);
   if (!text) return { date: null, warning: null };
-  const iso = DateTime.fromISO(text, { zone: ZONE });
-  if (iso.isValid) return { date: iso.toISODate(), warning: null };
+  const iso = parseIso(text);
+  if (iso) return { date: iso.time.iso.slice(0, 10), warning: null };
   const prose = parseGermanDates(text, reference).sessions[0];
   if (prose) return { date: prose.start.slice(0, 10), warning: null };
   return { date: null, warning: `Anmeldeschluss nicht lesbar: „${text}“` };
