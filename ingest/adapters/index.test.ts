@@ -43,7 +43,9 @@ describe("detectKind", () => {
   it("falls back on transport hints only when there is no content", () => {
     const empty = { text: "", bytes: new Uint8Array() };
     expect(detectKind({ ...empty, url: "https://x.de/termine.ics" })).toEqual({ kind: "ICAL", confidence: 0.35 });
-    expect(detectKind({ ...empty, url: "https://x.de/a", contentType: "text/csv; charset=windows-1252" })).toMatchObject({
+    expect(
+      detectKind({ ...empty, url: "https://x.de/a", contentType: "text/csv; charset=windows-1252" }),
+    ).toMatchObject({
       kind: "CSV",
     });
     expect(detectKind({ ...empty, url: "https://x.de/a" })).toBeNull();

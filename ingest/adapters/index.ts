@@ -49,7 +49,8 @@ const HINT_BONUS = 0.1;
 
 function hinted(kind: FeedKind, input: FeedInput): boolean {
   return HINTS.some(
-    (h) => h.kind === kind && ((h.contentType?.test(input.contentType ?? "") ?? false) || (h.url?.test(input.url) ?? false)),
+    (h) =>
+      h.kind === kind && ((h.contentType?.test(input.contentType ?? "") ?? false) || (h.url?.test(input.url) ?? false)),
   );
 }
 

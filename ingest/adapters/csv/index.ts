@@ -13,7 +13,8 @@ const CSV_TYPES = /text\/(csv|tab-separated-values)|application\/(csv|vnd\.ms-ex
 /** Sure when the first line splits into several cells, most of them known German headers. */
 function detectCsv(input: FeedInput): number {
   const hint = CSV_TYPES.test(input.contentType ?? "") || /\.(csv|tsv|txt)(\?|$)/i.test(input.url) ? 0.3 : 0;
-  const sample = input.bytes.byteLength > 0 ? decodeBytes(input.bytes.subarray(0, 4096)).text : input.text.slice(0, 4096);
+  const sample =
+    input.bytes.byteLength > 0 ? decodeBytes(input.bytes.subarray(0, 4096)).text : input.text.slice(0, 4096);
   const trimmed = sample.trimStart().replace(/^sep=.\r?\n/i, "");
   if (trimmed.startsWith("<") || trimmed.startsWith("{") || trimmed.startsWith("[") || trimmed.startsWith("BEGIN:")) {
     return 0;

@@ -42,7 +42,12 @@ const CASES: Case[] = [
       audienceText: ["Ehrenamtliche, Mitarbeitende aus Kommunen"],
       url: "https://www.kbw-alb.de/kurse/KBW-27-031",
     },
-    last: { sourceKey: "KBW-27-034", dateText: "Termin nach Vereinbarung", locationText: "Online", priceText: "25 € (ermäßigt 15 €)" },
+    last: {
+      sourceKey: "KBW-27-034",
+      dateText: "Termin nach Vereinbarung",
+      locationText: "Online",
+      priceText: "25 € (ermäßigt 15 €)",
+    },
   },
   {
     file: "utf8-bom-komma.csv",
@@ -195,7 +200,9 @@ describe("CSV building blocks", () => {
   });
 
   it("maps headers through the synonym table, case- and punctuation-insensitive", () => {
-    expect(resolveHeaderMap(["KURSTITEL", "Beginn", "Post-Leitzahl", "postleitzahl", "Ort", "Lernfeld", "Sonstiges"])).toEqual({
+    expect(
+      resolveHeaderMap(["KURSTITEL", "Beginn", "Post-Leitzahl", "postleitzahl", "Ort", "Lernfeld", "Sonstiges"]),
+    ).toEqual({
       KURSTITEL: "title",
       Beginn: "start",
       "Post-Leitzahl": "postalCode",
@@ -213,7 +220,9 @@ describe("CSV building blocks", () => {
 });
 
 // The hub's evaluation feeds live beside the repository; they are not copied into it.
-const devFeed = fileURLToPath(new URL("../../../../shared/eval/dev-feeds/caritas-bildung-ost/angebote.csv", import.meta.url));
+const devFeed = fileURLToPath(
+  new URL("../../../../shared/eval/dev-feeds/caritas-bildung-ost/angebote.csv", import.meta.url),
+);
 const hasShared = existsSync(devFeed);
 
 describe.skipIf(!hasShared)("dev feed caritas-bildung-ost (needs ../shared/eval)", () => {

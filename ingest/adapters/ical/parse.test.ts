@@ -133,7 +133,9 @@ describe("icalAdapter.parse over fixtures", () => {
       "END:VCALENDAR",
     ].join("\r\n");
     const result = await icalAdapter.parse({ url: "file:x.ics", text, bytes: new TextEncoder().encode(text) });
-    expect(result.offers[0]?.sessions).toEqual([{ start: "2027-07-01T10:00:00+01:00", end: "2027-07-01T12:00:00+01:00" }]);
+    expect(result.offers[0]?.sessions).toEqual([
+      { start: "2027-07-01T10:00:00+01:00", end: "2027-07-01T12:00:00+01:00" },
+    ]);
   });
 
   it("caps an endless series", async () => {

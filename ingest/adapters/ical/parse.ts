@@ -26,7 +26,13 @@ function text(component: Component, name: string): string | undefined {
  * The IANA zone of a date-time property: its TZID, UTC for `Z`, and for floating times the
  * calendar's X-WR-TIMEZONE or else Europe/Berlin (the providers are in Baden-Württemberg).
  */
-function zoneOf(component: Component, property: string, time: Time, floating: string, warn: (m: string) => void): string {
+function zoneOf(
+  component: Component,
+  property: string,
+  time: Time,
+  floating: string,
+  warn: (m: string) => void,
+): string {
   if (time.zone?.tzid === "UTC") return "UTC";
   const tzid = component.getFirstProperty(property)?.getParameter("tzid");
   if (typeof tzid !== "string" || tzid === "") return floating;
@@ -74,7 +80,8 @@ function expand(event: Event, floating: string, warn: (m: string) => void): Expa
     if (text(item, "status")?.toUpperCase() === "CANCELLED") continue;
     const overridden = item !== master;
     const zone = overridden ? zoneOf(item, "dtstart", details.startDate, floating, warn) : startZone;
-    const itemEndZone = overridden && item.hasProperty("dtend") ? zoneOf(item, "dtend", details.endDate, floating, warn) : endZone;
+    const itemEndZone =
+      overridden && item.hasProperty("dtend") ? zoneOf(item, "dtend", details.endDate, floating, warn) : endZone;
     const end = hasEnd(item) || details.startDate.isDate ? details.endDate : undefined;
     sessions.push(session(details.startDate, end, zone, itemEndZone));
   }
@@ -125,7 +132,8 @@ function toDraft(event: Event, floating: string, warnings: ParseWarning[]): Offe
   const title = text(component, "summary");
   const uid = text(component, "uid");
   const dtstart = component.getFirstProperty("dtstart");
-  const startText = typeof dtstart?.getFirstValue()?.toString === "function" ? String(dtstart.getFirstValue()) : undefined;
+  const startText =
+    typeof dtstart?.getFirstValue()?.toString === "function" ? String(dtstart.getFirstValue()) : undefined;
   const sourceKey = uid ?? stableKey(title ?? "", startText);
   const warn = (message: string, field?: string) =>
     warnings.push({ sourceKey, ...(field === undefined ? {} : { field }), message });
@@ -231,7 +239,9 @@ export function parseIcal(input: FeedInput): ParseResult {
     const salvaged = salvage(source);
     if (salvaged !== undefined && typeof readCalendar(salvaged) !== "string") {
       calendar = readCalendar(salvaged);
-      warnings.push({ message: "Kalender endet ohne END:VCALENDAR (abgeschnitten?); nur vollständige Termine gelesen." });
+      warnings.push({
+        message: "Kalender endet ohne END:VCALENDAR (abgeschnitten?); nur vollständige Termine gelesen.",
+      });
     }
   }
   if (typeof calendar === "string") return failed(`Kalender nicht lesbar: ${calendar}`);

@@ -21,7 +21,13 @@ const NETZWERKE: Partial<OfferDraft> = {
   attendance: "OFFLINE",
   price: { amount: 240, currency: "EUR" },
   // The course place, not the CONTACT address of the provider.
-  location: { name: "Bildungszentrum, Raum 2.14", street: "Schillerplatz 4", postalCode: "73033", locality: "Göppingen", country: "DE" },
+  location: {
+    name: "Bildungszentrum, Raum 2.14",
+    street: "Schillerplatz 4",
+    postalCode: "73033",
+    locality: "Göppingen",
+    country: "DE",
+  },
   locationText: "Bildungszentrum, Raum 2.14, Schillerplatz 4, 73033 Göppingen",
   url: "https://www.bz-neckar-fils.de/kurse/BZN-Q-2701",
   organizer: "Bildungszentrum Neckar & Fils gGmbH",

@@ -66,7 +66,9 @@ function sessionFrom(start: string | undefined, end: string | undefined): Sessio
   if (!readable(start) || (end !== undefined && !readable(end))) return "unreadable";
   const norm = (v: string) => v.replace(" ", "T");
   const allDay = ISO_DATE.test(start) && (end === undefined || ISO_DATE.test(end));
-  return allDay ? { start, end: end ?? null, allDay: true } : { start: norm(start), end: end === undefined ? null : norm(end) };
+  return allDay
+    ? { start, end: end ?? null, allDay: true }
+    : { start: norm(start), end: end === undefined ? null : norm(end) };
 }
 
 /** SERVICE_DATE elements, or START_DATE/END_DATE directly under a MODULE_COURSE. */
@@ -124,7 +126,9 @@ function locationsOf(details: XmlNode): LocationDraft[] {
 }
 
 function locationLine(l: LocationDraft): string {
-  return [l.name, l.street, [l.postalCode, l.locality].filter(Boolean).join(" ")].filter((v) => v !== undefined && v !== "").join(", ");
+  return [l.name, l.street, [l.postalCode, l.locality].filter(Boolean).join(" ")]
+    .filter((v) => v !== undefined && v !== "")
+    .join(", ");
 }
 
 interface PriceFacts {
@@ -134,13 +138,20 @@ interface PriceFacts {
 }
 
 function priceOf(service: XmlNode, details: XmlNode, currency: string): PriceFacts {
-  const holders = [child(service, "SERVICE_PRICE_DETAILS", "PRICE_DETAILS"), child(details, "SERVICE_PRICE_DETAILS", "PRICE_DETAILS")];
+  const holders = [
+    child(service, "SERVICE_PRICE_DETAILS", "PRICE_DETAILS"),
+    child(details, "SERVICE_PRICE_DETAILS", "PRICE_DETAILS"),
+  ];
   const prices = holders.flatMap((h) => childrenNamed(h, "SERVICE_PRICE"));
   const first = prices[0];
   if (!first) return {};
   const amountText = textOf(first, "PRICE_AMOUNT");
   const amount = amountText === undefined ? NaN : Number(amountText.replace(/\s/g, "").replace(",", "."));
-  const notes = prices.slice(1).map((p) => `Weiterer Preis: ${[textOf(p, "PRICE_AMOUNT"), textOf(p, "PRICE_CURRENCY")].filter(Boolean).join(" ")}`);
+  const notes = prices
+    .slice(1)
+    .map(
+      (p) => `Weiterer Preis: ${[textOf(p, "PRICE_AMOUNT"), textOf(p, "PRICE_CURRENCY")].filter(Boolean).join(" ")}`,
+    );
   const remark = textOf(first, "PRICE_REMARK", "REMARKS");
   const text = [Number.isFinite(amount) ? undefined : amountText, remark].filter(Boolean).join(" – ");
   return {
@@ -210,7 +221,13 @@ function toDraft(service: XmlNode, sourceKey: string, ctx: Context, warnings: Pa
 
   const description = textOf(details, "DESCRIPTION_LONG") ?? textOf(details, "DESCRIPTION_SHORT");
   if (description !== undefined) draft.description = description;
-  const keywords = [...new Set(descendants(details, "KEYWORD").map(deepText).filter((k) => k !== ""))];
+  const keywords = [
+    ...new Set(
+      descendants(details, "KEYWORD")
+        .map(deepText)
+        .filter((k) => k !== ""),
+    ),
+  ];
   if (keywords.length > 0) draft.keywords = keywords;
 
   const groups = descendants(details, "TARGET_GROUP");
@@ -273,7 +290,11 @@ function buildResult(items: CatalogItem[], ctx: Context, complete: boolean, warn
       return;
     }
     if (seen.has(sourceKey)) {
-      warnings.push({ sourceKey, field: "PRODUCT_ID", message: `PRODUCT_ID ${sourceKey} kommt mehrfach vor, Wiederholung übersprungen` });
+      warnings.push({
+        sourceKey,
+        field: "PRODUCT_ID",
+        message: `PRODUCT_ID ${sourceKey} kommt mehrfach vor, Wiederholung übersprungen`,
+      });
       return;
     }
     seen.add(sourceKey);
@@ -319,12 +340,15 @@ export function parseOpenQcat(input: FeedInput): ParseResult {
   if (xml.trim() === "") return failed("Der Katalog ist leer.");
   const parsed = parseXml(xml);
   if (!parsed.ok) {
-    if (/<!ENTITY/i.test(xml) || !/<(?:[\w-]+:)?OPENQCAT[\s>]/i.test(xml)) return failed(`Katalog nicht gelesen: ${parsed.reason}`);
+    if (/<!ENTITY/i.test(xml) || !/<(?:[\w-]+:)?OPENQCAT[\s>]/i.test(xml))
+      return failed(`Katalog nicht gelesen: ${parsed.reason}`);
     const warnings: ParseWarning[] = [
       { message: `Katalog unvollständig oder fehlerhaft (${parsed.reason}); nur vollständige Angebote gelesen.` },
     ];
     const salvaged = salvage(xml, warnings);
-    return salvaged.offers.length > 0 || (salvaged.deletedKeys ?? []).length > 0 ? salvaged : failed(warnings[0]?.message ?? "");
+    return salvaged.offers.length > 0 || (salvaged.deletedKeys ?? []).length > 0
+      ? salvaged
+      : failed(warnings[0]?.message ?? "");
   }
   const root = parsed.roots.find((n) => n.name === "OPENQCAT");
   if (!root) return failed("Kein open-Qcat-Katalog: Wurzelelement OPENQCAT fehlt.");

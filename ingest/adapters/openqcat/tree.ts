@@ -23,7 +23,13 @@ const parser = new XMLParser({
   trimValues: true,
   htmlEntities: false,
   // Defence in depth: documents declaring entities are refused before parsing anyway.
-  processEntities: { enabled: true, maxEntityCount: 10, maxEntitySize: 1_000, maxTotalExpansions: 1_000, maxExpandedLength: 100_000 },
+  processEntities: {
+    enabled: true,
+    maxEntityCount: 10,
+    maxEntitySize: 1_000,
+    maxTotalExpansions: 1_000,
+    maxExpandedLength: 100_000,
+  },
 });
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -99,7 +105,10 @@ export function allDescendants(node: XmlNode | undefined, ...names: string[]): X
 /** All text below a node (an XHTML description keeps its words, not its tags). */
 export function deepText(node: XmlNode | undefined): string {
   if (!node) return "";
-  return [node.text, ...node.children.map(deepText)].filter((t) => t !== "").join(" ").trim();
+  return [node.text, ...node.children.map(deepText)]
+    .filter((t) => t !== "")
+    .join(" ")
+    .trim();
 }
 
 /** Trimmed text of the first child with one of the names, undefined when empty. */

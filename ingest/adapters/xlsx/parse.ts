@@ -50,9 +50,7 @@ function texts(grid: CellText[][], headerMap: XlsxConfig["headerMap"]): string[]
   if (headerIndex < 0) return plain;
   const headers = plain[headerIndex] ?? [];
   const map = resolveHeaderMap(headers, headerMap);
-  const linkColumns = new Set(
-    headers.flatMap((h, i) => (map[h] === "url" || map[h] === "registrationUrl" ? [i] : [])),
-  );
+  const linkColumns = new Set(headers.flatMap((h, i) => (map[h] === "url" || map[h] === "registrationUrl" ? [i] : [])));
   return grid.map((row, r) =>
     row.map((cell, c) => (r > headerIndex && linkColumns.has(c) && cell.link !== undefined ? cell.link : cell.text)),
   );
@@ -64,7 +62,10 @@ export async function parseXlsx(input: FeedInput, rawConfig?: unknown): Promise<
   const config: XlsxConfig = parsedConfig.success ? parsedConfig.data : {};
   if (!parsedConfig.success) {
     for (const issue of parsedConfig.error.issues) {
-      warnings.push({ field: issue.path.join("."), message: `Feed-Konfiguration ungültig und ignoriert: ${issue.message}` });
+      warnings.push({
+        field: issue.path.join("."),
+        message: `Feed-Konfiguration ungültig und ignoriert: ${issue.message}`,
+      });
     }
   }
   if (input.bytes.byteLength === 0) return failed("Die Datei ist leer.", warnings);

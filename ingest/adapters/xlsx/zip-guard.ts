@@ -30,7 +30,8 @@ export function zipProblem(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
   if (bytes.byteLength > limits.maxBytes) {
     return `Datei zu groß (${bytes.byteLength} Bytes, höchstens ${limits.maxBytes})`;
   }
-  if (bytes.byteLength < EOCD_MIN || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return "keine Excel-Arbeitsmappe (kein ZIP-Archiv)";
+  if (bytes.byteLength < EOCD_MIN || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
+    return "keine Excel-Arbeitsmappe (kein ZIP-Archiv)";
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let eocd = -1;
   // The end record sits in the last 22 bytes plus an optional comment of up to 64 KiB.
@@ -63,7 +64,8 @@ export function zipProblem(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
       return "verdächtig hohe Kompressionsrate (ZIP-Bombe?)";
     }
     members.push({ local: view.getUint32(offset + 42, true), compressed, uncompressed });
-    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+    offset +=
+      46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
   }
   for (const member of members) {
     const problem = memberProblem(bytes, view, member);
@@ -82,12 +84,14 @@ function memberProblem(
   view: DataView,
   member: { local: number; compressed: number; uncompressed: number },
 ): string | undefined {
-  if (member.local + 30 > bytes.byteLength || view.getUint32(member.local, true) !== LOCAL) return "ZIP-Eintrag beschädigt";
+  if (member.local + 30 > bytes.byteLength || view.getUint32(member.local, true) !== LOCAL)
+    return "ZIP-Eintrag beschädigt";
   const method = view.getUint16(member.local + 8, true);
   const start = member.local + 30 + view.getUint16(member.local + 26, true) + view.getUint16(member.local + 28, true);
   const data = bytes.subarray(start, start + member.compressed);
   if (data.byteLength < member.compressed) return "ZIP-Eintrag abgeschnitten";
-  if (method === STORED) return member.compressed === member.uncompressed ? undefined : "ZIP-Größenangaben widersprüchlich";
+  if (method === STORED)
+    return member.compressed === member.uncompressed ? undefined : "ZIP-Größenangaben widersprüchlich";
   if (method !== DEFLATED) return `ZIP-Kompressionsverfahren ${method} wird nicht gelesen`;
   try {
     const out = inflateRawSync(data, { maxOutputLength: Math.max(1, member.uncompressed) });
