@@ -2,6 +2,7 @@ import { Command, Option } from "commander";
 import { ConfigError, loadConfig, type HubConfig } from "../config.ts";
 import { registerServe } from "./serve.ts";
 import { registerDatabaseCommands } from "./database.ts";
+import { registerIngestCommands } from "./ingest.ts";
 
 /**
  * The `hub` command line. Each subcommand lives in its own file and registers itself
@@ -14,6 +15,7 @@ export function buildProgram(config: () => HubConfig): Command {
     .addOption(new Option("--timeout <seconds>", "Abbruch nach so vielen Sekunden (nicht für serve)").argParser(Number));
   registerServe(program, config);
   registerDatabaseCommands(program, config);
+  registerIngestCommands(program, config);
   return program;
 }
 

@@ -19,7 +19,9 @@ export function registerServe(program: Command, config: () => HubConfig): void {
       const stops: (() => Promise<void>)[] = [];
       if (options.demo) {
         const { startDemo } = await import("../demo.ts");
-        stops.push(await startDemo(runtime));
+        const demo = await startDemo(runtime);
+        stops.push(demo.stop);
+        void demo.ingest.then(() => process.stdout.write("Demo-Anbieter eingelesen.\n"));
       }
       const gateway = await createGateway({
         db,

@@ -1,0 +1,22 @@
+import { hostname } from "node:os";
+import { createFetcher, fetcherConfigFromEnv, parseAllowList, type FetcherConfig } from "../ingest/fetch/fetcher.ts";
+import type { IngestDeps } from "../ingest/run-feed.ts";
+import type { Runtime } from "./runtime.ts";
+
+/** This process's name in feed leases and run records. */
+export const INSTANCE = `${hostname()}:${process.pid}`;
+
+/**
+ * Builds what ingest needs from the runtime: the fetcher (the only network access),
+ * the clock and this process's identity. `extraAllowHosts` lets the demo allow its own
+ * loopback feed server without widening HUB_ALLOW_HOSTS for anything else.
+ */
+export function createIngestDeps(
+  runtime: Runtime,
+  options: { extraAllowHosts?: string; fetcher?: Partial<FetcherConfig> } = {},
+): IngestDeps & { close(): Promise<void> } {
+  const base = fetcherConfigFromEnv(process.env);
+  const allowHosts = [...base.allowHosts, ...parseAllowList(options.extraAllowHosts ?? "")];
+  const fetcher = createFetcher({ ...base, ...options.fetcher, allowHosts });
+  return { db: runtime.db, fetcher, now: () => new Date(), instance: INSTANCE, close: () => fetcher.close() };
+}

@@ -1,0 +1,225 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { FeedAdapter, FeedInput, FeedKind, OfferDraft, ParseResult, ParseWarning } from "../adapters/types.ts";
+import { FEED_KINDS } from "../adapters/types.ts";
+import { adapterFor, detectKind } from "../adapters/index.ts";
+import { buildGraphqlRequest, nextCursor, parseGraphqlConfig } from "../adapters/graphql/index.ts";
+import { mergeDetail } from "../adapters/html/index.ts";
+import type { Fetcher, FetchResult } from "../fetch/fetcher.ts";
+import { FetchError } from "../fetch/errors.ts";
+import { normaliseOffer } from "../normalise/normalise.ts";
+import type { NormalisedOffer } from "../normalise/types.ts";
+import { classifyOffer, type Classification } from "../../schema/classification/classifier.ts";
+import { KNOWLEDGE_VERSION } from "../../schema/classification/knowledge.data.ts";
+import { contentHash as offerHash } from "../normalise/normalise.ts";
+/**
+ * Stage one of ingest, shared by `hub preview`, the provider's preview and every run:
+ * feed bytes → adapter → normaliser → classifier. Nothing here writes; the store does.
+ * The only network access goes through the injected fetcher.
+ */
+
+export interface ProcessedOffer extends NormalisedOffer {
+  classification: Classification;
+  contentHash: string;
+}
+
+export interface ExtractResult {
+  /** null when the feed answered 304 Not Modified: nothing to do. */
+  offers: ProcessedOffer[] | null;
+  warnings: ParseWarning[];
+  kind: FeedKind;
+  adapterVersion: string;
+  complete: boolean;
+  deletedKeys: string[];
+  fetch: Pick<FetchResult, "url" | "etag" | "lastModified" | "contentHash" | "fetchedAt"> | null;
+  /**
+   * The feed's bytes together with the versions of everything that reads them: equal
+   * fingerprints mean an unchanged feed would be read the same way again.
+   */
+  fingerprint: string | null;
+}
+
+export interface FeedSource {
+  /** http(s) URL, or a local path / file: URL for `hub preview` of a saved file. */
+  url: string | null;
+  /** Uploaded bytes (a provider's spreadsheet), used instead of fetching. */
+  upload?: { name: string; bytes: Uint8Array } | null;
+  kind?: FeedKind | null;
+  config?: unknown;
+  etag?: string | null;
+  lastModified?: string | null;
+  /** The fingerprint of the last successful run: when equal, nothing is parsed. */
+  previousFingerprint?: string | null;
+}
+
+export interface ExtractDeps {
+  fetcher: Fetcher;
+  now: () => Date;
+  /** Cap on detail pages followed per run (HTML adapter), to stay polite. */
+  maxDetailPages?: number;
+  /** Cap on pages of a paginated GraphQL catalogue. */
+  maxGraphqlPages?: number;
+}
+
+const EMPTY: Uint8Array = new Uint8Array();
+
+export async function extractFeed(source: FeedSource, deps: ExtractDeps): Promise<ExtractResult> {
+  const first = await load(source, deps);
+  if (first.notModified) {
+    return unchanged(source.kind ?? "HTML", "", first.meta, source.previousFingerprint ?? null);
+  }
+  const kind = source.kind ?? detectKind(first.input)?.kind;
+  if (!kind) {
+    throw new UnreadableFeedError(
+      "Das Format des Feeds wurde nicht erkannt (erwartet: schema.org JSON-LD, iCalendar, RSS/Atom, CSV, XLSX, open-Qcat, HTML mit Selektoren oder GraphQL).",
+    );
+  }
+  const adapter = adapterFor(kind);
+  const fingerprint = first.meta ? `${first.meta.contentHash}|${kind}@${adapter.version}|${KNOWLEDGE_VERSION}` : null;
+  // Servers without ETag/Last-Modified: the same bytes read by the same code give the same offers.
+  if (fingerprint && fingerprint === source.previousFingerprint && kind !== "GRAPHQL" && kind !== "HTML") {
+    return unchanged(kind, adapter.version, first.meta, fingerprint);
+  }
+  const parsed = kind === "GRAPHQL" ? await parseGraphqlPages(first.input, source, adapter, deps) : await adapter.parse(first.input, source.config as never);
+  const drafts = kind === "HTML" ? await followDetails(parsed, source, deps) : parsed.offers;
+  const warnings = [...parsed.warnings, ...first.warnings.map((message) => ({ message }))];
+  const fetchedAt = first.meta?.fetchedAt ?? deps.now();
+  const offers = drafts.map((draft) =>
+    process(draft, {
+      sourceUrl: first.input.url,
+      fetchedAt,
+      adapter: kind,
+      adapterVersion: adapter.version,
+      referenceDate: fetchedAt,
+    }),
+  );
+  return {
+    offers,
+    warnings,
+    kind,
+    adapterVersion: adapter.version,
+    complete: parsed.complete,
+    deletedKeys: parsed.deletedKeys ?? [],
+    fetch: first.meta,
+    fingerprint,
+  };
+}
+
+function unchanged(kind: FeedKind, adapterVersion: string, meta: ExtractResult["fetch"], fingerprint: string | null): ExtractResult {
+  return { offers: null, warnings: [], kind, adapterVersion, complete: false, deletedKeys: [], fetch: meta, fingerprint };
+}
+
+/** A feed whose content cannot be read at all: a run fails with this message, nothing withdrawn. */
+export class UnreadableFeedError extends Error {}
+
+function process(draft: OfferDraft, ctx: Parameters<typeof normaliseOffer>[1]): ProcessedOffer {
+  const offer = normaliseOffer(draft, ctx);
+  const classification = classifyOffer({
+    id: offer.sourceKey,
+    title: offer.title,
+    description: offer.description,
+    provider: offer.organizer ?? undefined,
+    keywords: offer.keywords,
+    audience: draft.audienceText,
+    durationText: draft.teachingUnitsText,
+    teachingUnits: offer.teachingUnits,
+  });
+  // The stored hash covers the classifier's knowledge too, so a new knowledge version
+  // re-classifies items whose text did not change.
+  return { ...offer, classification, contentHash: `${offerHash(offer)}:${classification.knowledgeVersion}` };
+}
+
+interface Loaded {
+  input: FeedInput;
+  notModified: boolean;
+  warnings: string[];
+  meta: ExtractResult["fetch"];
+}
+
+async function load(source: FeedSource, deps: ExtractDeps): Promise<Loaded> {
+  if (source.upload) {
+    const bytes = source.upload.bytes;
+    return { input: decodeLocal(`upload:${source.upload.name}`, bytes), notModified: false, warnings: [], meta: null };
+  }
+  if (!source.url) throw new UnreadableFeedError("Der Feed hat weder eine URL noch eine hochgeladene Datei.");
+  if (isLocalPath(source.url)) {
+    const file = source.url.startsWith("file:") ? new URL(source.url).pathname : path.resolve(source.url);
+    const bytes = new Uint8Array(await readFile(file));
+    return { input: decodeLocal(`file://${file}`, bytes), notModified: false, warnings: [], meta: null };
+  }
+  const request = source.kind === "GRAPHQL" ? graphqlRequest(source.config, undefined) : undefined;
+  const result = await deps.fetcher.fetch(source.url, {
+    ...request,
+    etag: source.etag,
+    lastModified: source.lastModified,
+    kind: source.kind ?? undefined,
+  });
+  const meta = { url: result.url, etag: result.etag, lastModified: result.lastModified, contentHash: result.contentHash, fetchedAt: result.fetchedAt };
+  return {
+    input: { url: result.url, text: result.text, bytes: result.bytes, contentType: result.contentType },
+    notModified: result.notModified,
+    warnings: result.warnings,
+    meta,
+  };
+}
+
+function isLocalPath(url: string): boolean {
+  return url.startsWith("file:") || !/^[a-z][a-z0-9+.-]*:/i.test(url);
+}
+
+function decodeLocal(url: string, bytes: Uint8Array): FeedInput {
+  // Local files and uploads: UTF-8 when valid, else Windows-1252 (the common German export).
+  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+  const valid = !text.includes("\uFFFD");
+  return { url, bytes, text: valid ? text : new TextDecoder("windows-1252").decode(bytes) };
+}
+
+function graphqlRequest(config: unknown, cursor: string | undefined) {
+  const parsed = parseGraphqlConfig(config);
+  if (!parsed.ok) throw new UnreadableFeedError(`GraphQL-Konfiguration ungültig: ${parsed.errors.join("; ")}`);
+  return buildGraphqlRequest(parsed.config, cursor);
+}
+
+async function parseGraphqlPages(firstPage: FeedInput, source: FeedSource, adapter: FeedAdapter, deps: ExtractDeps): Promise<ParseResult> {
+  const parsed = parseGraphqlConfig(source.config);
+  if (!parsed.ok) throw new UnreadableFeedError(`GraphQL-Konfiguration ungültig: ${parsed.errors.join("; ")}`);
+  const maxPages = parsed.config.pagination?.maxPages ?? deps.maxGraphqlPages ?? 50;
+  const result = await adapter.parse(firstPage, source.config as never);
+  let page = firstPage;
+  for (let i = 1; i < maxPages; i++) {
+    const cursor = nextCursor(page, parsed.config);
+    if (!cursor || !source.url) break;
+    const next = await deps.fetcher.fetch(source.url, { ...buildGraphqlRequest(parsed.config, cursor), kind: "GRAPHQL" });
+    page = { url: next.url, text: next.text, bytes: next.bytes, contentType: next.contentType };
+    const more = await adapter.parse(page, source.config as never);
+    result.offers.push(...more.offers);
+    result.warnings.push(...more.warnings);
+  }
+  return result;
+}
+
+async function followDetails(parsed: ParseResult, source: FeedSource, deps: ExtractDeps): Promise<OfferDraft[]> {
+  const requests = parsed.detailRequests ?? [];
+  if (!requests.length) return parsed.offers;
+  const max = deps.maxDetailPages ?? 300;
+  const byKey = new Map(parsed.offers.map((d) => [d.sourceKey, d]));
+  for (const request of requests.slice(0, max)) {
+    const draft = byKey.get(request.sourceKey);
+    if (!draft) continue;
+    try {
+      const page = await deps.fetcher.fetch(request.url, { kind: "HTML" });
+      const input = { url: page.url, text: page.text, bytes: page.bytes ?? EMPTY, contentType: page.contentType };
+      byKey.set(request.sourceKey, mergeDetail(draft, input, source.config as never));
+    } catch (error) {
+      // A broken detail page costs only its extra fields, never the offer.
+      const reason = error instanceof FetchError ? error.message : String(error);
+      parsed.warnings.push({ sourceKey: request.sourceKey, field: "detail", message: `Detailseite nicht lesbar: ${reason}` });
+    }
+  }
+  if (requests.length > max) {
+    parsed.warnings.push({ message: `Nur ${max} von ${requests.length} Detailseiten gelesen (Höflichkeitsgrenze).` });
+  }
+  return parsed.offers.map((d) => byKey.get(d.sourceKey) ?? d);
+}
+
+export const isFeedKind = (value: string): value is FeedKind => (FEED_KINDS as readonly string[]).includes(value);

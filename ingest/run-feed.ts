@@ -1,0 +1,138 @@
+import type { Database } from "../prisma/database.ts";
+import type { Fetcher } from "./fetch/fetcher.ts";
+import { FetchError } from "./fetch/errors.ts";
+import { extractFeed, UnreadableFeedError } from "./pipeline/extract.ts";
+import { storeOffers, type StoreOutcome } from "./store/offer-store.ts";
+import type { FeedKind } from "./adapters/types.ts";
+
+/**
+ * One run of one feed: claim it, fetch and process, store, record. A failure of any
+ * kind is recorded on the run and the feed, and never withdraws or changes stored
+ * offers; a feed already running elsewhere is skipped.
+ */
+
+export interface IngestDeps {
+  db: Database;
+  fetcher: Fetcher;
+  now: () => Date;
+  /** Identifies this process in leases and run records. */
+  instance: string;
+  /** How long a claim holds if its process dies mid-run. */
+  leaseMs?: number;
+}
+
+export type RunTrigger = "SCHEDULE" | "MANUAL" | "CLI" | "SEED";
+
+export interface RunSummary {
+  feedId: string;
+  runId: string | null;
+  status: "SUCCEEDED" | "NOT_MODIFIED" | "FAILED" | "SKIPPED";
+  outcome?: StoreOutcome;
+  error?: { code: string; message: string; retryable: boolean };
+  warnings: string[];
+}
+
+const DEFAULT_LEASE_MS = 15 * 60_000;
+
+export async function runFeed(deps: IngestDeps, feedId: string, trigger: RunTrigger): Promise<RunSummary> {
+  const { db } = deps;
+  const claimed = await claimFeed(deps, feedId);
+  if (!claimed) return { feedId, runId: null, status: "SKIPPED", warnings: ["Der Feed wird gerade schon eingelesen."] };
+  const run = await db.prisma.ingestRun.create({
+    data: { feedId, trigger, instance: deps.instance, startedAt: deps.now() },
+  });
+  try {
+    const result = await extractFeed(
+      {
+        url: claimed.url,
+        upload: claimed.upload ? { name: claimed.uploadName ?? "upload", bytes: claimed.upload } : null,
+        kind: claimed.kind as FeedKind | null,
+        config: claimed.config,
+        etag: claimed.etag,
+        lastModified: claimed.lastModified,
+        previousFingerprint: claimed.contentHash,
+      },
+      { fetcher: deps.fetcher, now: deps.now },
+    );
+    const warnings = result.warnings.map((w) => (w.sourceKey ? `${w.sourceKey}: ${w.message}` : w.message));
+    const finishedAt = deps.now();
+    if (result.offers === null) {
+      await db.prisma.ingestRun.update({ where: { id: run.id }, data: { status: "NOT_MODIFIED", finishedAt } });
+      await db.prisma.feed.update({
+        where: { id: feedId },
+        data: { lastRunAt: finishedAt, lastSuccessAt: finishedAt, state: "ACTIVE", failingSince: null, lastError: null },
+      });
+      return { feedId, runId: run.id, status: "NOT_MODIFIED", warnings };
+    }
+    const outcome = await storeOffers(db, {
+      feedId,
+      providerId: claimed.providerId,
+      offers: result.offers,
+      complete: result.complete,
+      deletedKeys: result.deletedKeys,
+      now: finishedAt,
+    });
+    if (outcome.notice) warnings.push(outcome.notice);
+    const { rejections, notice: _notice, ...counts } = outcome;
+    await db.prisma.ingestRun.update({
+      where: { id: run.id },
+      data: { status: "SUCCEEDED", finishedAt, ...counts, rejections, warnings },
+    });
+    const changed = outcome.created + outcome.changed + outcome.withdrawn > 0;
+    await db.prisma.feed.update({
+      where: { id: feedId },
+      data: {
+        lastRunAt: finishedAt,
+        lastSuccessAt: finishedAt,
+        ...(changed ? { lastChangeAt: finishedAt } : {}),
+        state: "ACTIVE",
+        failingSince: null,
+        lastError: null,
+        detectedKind: result.kind,
+        etag: result.fetch?.etag ?? null,
+        lastModified: result.fetch?.lastModified ?? null,
+        contentHash: result.fingerprint,
+      },
+    });
+    return { feedId, runId: run.id, status: "SUCCEEDED", outcome, warnings };
+  } catch (error) {
+    const failure = describeFailure(error);
+    const at = deps.now();
+    await db.prisma.ingestRun.update({
+      where: { id: run.id },
+      data: { status: "FAILED", finishedAt: at, errorCode: failure.code, errorMessage: failure.message },
+    });
+    await db.prisma.feed.update({
+      where: { id: feedId },
+      data: {
+        lastRunAt: at,
+        lastErrorAt: at,
+        lastError: failure.message,
+        failingSince: claimed.failingSince ?? at,
+        ...(claimed.state === "ACTIVE" ? { state: "FAILING" } : {}),
+      },
+    });
+    return { feedId, runId: run.id, status: "FAILED", error: failure, warnings: [] };
+  } finally {
+    await db.sql(`update "Feed" set "leaseOwner" = null, "leaseUntil" = null where id = $1 and "leaseOwner" = $2`, [feedId, deps.instance]);
+  }
+}
+
+/** Takes the feed's lease in one atomic statement: works on PGlite and across servers alike. */
+async function claimFeed(deps: IngestDeps, feedId: string) {
+  const now = deps.now();
+  const rows = await deps.db.sql<{ id: string }>(
+    `update "Feed" set "leaseOwner" = $2, "leaseUntil" = $3
+     where id = $1 and state <> 'DELETED' and ("leaseUntil" is null or "leaseUntil" < $4) returning id`,
+    [feedId, deps.instance, new Date(now.getTime() + (deps.leaseMs ?? DEFAULT_LEASE_MS)), now],
+  );
+  if (!rows.length) return null;
+  return deps.db.prisma.feed.findUniqueOrThrow({ where: { id: feedId } });
+}
+
+export function describeFailure(error: unknown): { code: string; message: string; retryable: boolean } {
+  if (error instanceof FetchError) return { code: error.code, message: error.message, retryable: error.retryable };
+  if (error instanceof UnreadableFeedError) return { code: "UNREADABLE", message: error.message, retryable: false };
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: "PROCESSING_FAILED", message: `Verarbeitung fehlgeschlagen: ${message}`, retryable: false };
+}

@@ -1,0 +1,224 @@
+import { randomUUID } from "node:crypto";
+import type { Database, SqlRunner } from "../../prisma/database.ts";
+import type { ProcessedOffer } from "../pipeline/extract.ts";
+import { OFFER_COLUMNS, offerValues, rejectionReason } from "./offer-rows.ts";
+import { TAXONOMY_VERSION } from "../../schema/taxonomy/taxonomy.ts";
+
+/**
+ * The only place ingest writes offers. One call applies one feed's result in one
+ * transaction: a crash in the middle leaves the previous state as it was.
+ *
+ * - upsert keyed by (feed, sourceKey), idempotent; unchanged items (same content hash)
+ *   are skipped;
+ * - a complete snapshot withdraws the offers it no longer lists (kept, with the date),
+ *   and an offer that reappears is active again; a delta withdraws what it names;
+ * - automatic module rows are replaced, analyst and provider rows are never touched, and
+ *   the effective values are recomputed so an analyst's decision survives every run;
+ * - the same offer published on two feeds is linked to the oldest copy.
+ *
+ * Writes are batched multi-row statements: per-row ORM upserts are an order of
+ * magnitude too slow for the ingest benchmark.
+ */
+
+export interface StoreInput {
+  feedId: string;
+  providerId: string;
+  offers: ProcessedOffer[];
+  complete: boolean;
+  deletedKeys: string[];
+  now: Date;
+}
+
+export interface StoreOutcome {
+  fetched: number;
+  created: number;
+  changed: number;
+  unchanged: number;
+  withdrawn: number;
+  rejected: number;
+  rejections: { sourceKey: string; reason: string }[];
+  /** Set when a snapshot was empty and therefore withdrew nothing (German). */
+  notice?: string;
+}
+
+const BATCH = 200;
+
+export async function storeOffers(db: Database, input: StoreInput): Promise<StoreOutcome> {
+  const outcome: StoreOutcome = {
+    fetched: input.offers.length,
+    created: 0,
+    changed: 0,
+    unchanged: 0,
+    withdrawn: 0,
+    rejected: 0,
+    rejections: [],
+  };
+  const accepted = new Map<string, ProcessedOffer>();
+  for (const offer of input.offers) {
+    const reason = accepted.has(offer.sourceKey)
+      ? "Schlüssel kommt im Feed doppelt vor; der erste Eintrag gilt."
+      : rejectionReason(offer);
+    if (reason) outcome.rejections.push({ sourceKey: offer.sourceKey || "(ohne Schlüssel)", reason });
+    else accepted.set(offer.sourceKey, offer);
+  }
+  outcome.rejected = outcome.rejections.length;
+
+  await db.transaction(async ({ sql }) => {
+    const existing = await sql<{ id: string; sourceKey: string; contentHash: string; status: string }>(
+      `select id, "sourceKey", "contentHash", status from "Offer" where "feedId" = $1 for update`,
+      [input.feedId],
+    );
+    const byKey = new Map(existing.map((row) => [row.sourceKey, row]));
+    const toWrite: ProcessedOffer[] = [];
+    for (const offer of accepted.values()) {
+      const row = byKey.get(offer.sourceKey);
+      if (!row) outcome.created++;
+      else if (row.contentHash === offer.contentHash && row.status === "ACTIVE") {
+        outcome.unchanged++;
+        continue;
+      } else outcome.changed++;
+      toWrite.push(offer);
+    }
+
+    const touched: string[] = [];
+    for (let i = 0; i < toWrite.length; i += BATCH) {
+      const batch = toWrite.slice(i, i + BATCH);
+      const ids = await upsertOffers(sql, input, batch);
+      touched.push(...ids.map((r) => r.id));
+      await replaceSessionsAndModules(sql, batch, ids);
+    }
+
+    // Withdrawals. An empty snapshot withdraws nothing: a page that lost its list is far
+    // more common than a provider with no offers left (who pauses or deletes the feed).
+    let withdrawKeys: string[] | null = null;
+    if (input.complete && accepted.size === 0 && existing.some((r) => r.status === "ACTIVE")) {
+      outcome.notice = "Der Feed enthielt keine Angebote; es wurde nichts zurückgezogen. Bitte den Feed prüfen.";
+    } else if (input.complete) {
+      withdrawKeys = existing.filter((r) => r.status === "ACTIVE" && !accepted.has(r.sourceKey)).map((r) => r.sourceKey);
+    } else if (input.deletedKeys.length) {
+      withdrawKeys = input.deletedKeys;
+    }
+    if (withdrawKeys?.length) {
+      const rows = await sql<{ id: string }>(
+        `update "Offer" set status = 'WITHDRAWN', "withdrawnAt" = $3, "duplicateOfId" = null, "updatedAt" = $3
+         where "feedId" = $1 and status = 'ACTIVE' and "sourceKey" = any($2::text[]) returning id`,
+        [input.feedId, withdrawKeys, input.now],
+      );
+      outcome.withdrawn = rows.length;
+      touched.push(...rows.map((r) => r.id));
+    }
+    if (touched.length) {
+      await recomputeEffective(sql, touched);
+      await linkDuplicates(sql, touched);
+    }
+  });
+  return outcome;
+}
+
+async function upsertOffers(sql: SqlRunner, input: StoreInput, batch: ProcessedOffer[]) {
+  const columns = ["id", "feedId", "providerId", "sourceKey", "status", "withdrawnAt", ...OFFER_COLUMNS.map(([c]) => c), "updatedAt"];
+  const casts = ["text", "text", "text", "text", '"OfferStatus"', "timestamp(3)", ...OFFER_COLUMNS.map(([, t]) => t), "timestamp(3)"];
+  const params: unknown[] = [];
+  const tuples = batch.map((offer) => {
+    const values = offerValues(offer);
+    const row = [randomUUID(), input.feedId, input.providerId, offer.sourceKey, "ACTIVE", null, ...OFFER_COLUMNS.map(([c]) => values[c]), input.now];
+    const placeholders = row.map((value, j) => {
+      params.push(value);
+      return `$${params.length}::${casts[j]}`;
+    });
+    return `(${placeholders.join(", ")})`;
+  });
+  const quoted = columns.map((c) => `"${c}"`);
+  const updates = columns
+    .filter((c) => !["id", "feedId", "providerId", "sourceKey"].includes(c))
+    .map((c) => `"${c}" = excluded."${c}"`);
+  return sql<{ id: string; sourceKey: string }>(
+    `insert into "Offer" (${quoted.join(", ")}) values ${tuples.join(", ")}
+     on conflict ("feedId", "sourceKey") do update set ${updates.join(", ")}
+     returning id, "sourceKey"`,
+    params,
+  );
+}
+
+async function replaceSessionsAndModules(sql: SqlRunner, batch: ProcessedOffer[], ids: { id: string; sourceKey: string }[]) {
+  const idOf = new Map(ids.map((r) => [r.sourceKey, r.id]));
+  const offerIds = ids.map((r) => r.id);
+  await sql(`delete from "Session" where "offerId" = any($1::text[])`, [offerIds]);
+  await sql(`delete from "OfferModule" where "offerId" = any($1::text[]) and source = 'AUTOMATIC'`, [offerIds]);
+
+  const sessionRows: unknown[][] = [];
+  const moduleRows: unknown[][] = [];
+  for (const offer of batch) {
+    const offerId = idOf.get(offer.sourceKey);
+    if (!offerId) continue;
+    for (const s of offer.sessions) sessionRows.push([randomUUID(), offerId, new Date(s.start), s.end ? new Date(s.end) : null, s.allDay]);
+    for (const m of offer.classification.modules) {
+      moduleRows.push([randomUUID(), offerId, m.code, "AUTOMATIC", m.confidence, m.evidence, TAXONOMY_VERSION, offer.classification.knowledgeVersion]);
+    }
+  }
+  await insertRows(sql, `"Session" (id, "offerId", start, "end", "allDay")`, ["text", "text", "timestamp(3)", "timestamp(3)", "boolean"], sessionRows);
+  await insertRows(
+    sql,
+    `"OfferModule" (id, "offerId", "moduleCode", source, confidence, evidence, "taxonomyVersion", "knowledgeVersion")`,
+    ["text", "text", "text", '"AssignmentSource"', "float8", "text[]", "text", "text"],
+    moduleRows,
+  );
+}
+
+async function insertRows(sql: SqlRunner, target: string, casts: string[], rows: unknown[][]) {
+  const perStatement = Math.max(1, Math.floor(20_000 / casts.length));
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const params: unknown[] = [];
+    const tuples = rows.slice(i, i + perStatement).map((row) => {
+      const ph = row.map((value, j) => {
+        params.push(value);
+        return `$${params.length}::${casts[j]}`;
+      });
+      return `(${ph.join(", ")})`;
+    });
+    await sql(`insert into ${target} values ${tuples.join(", ")}`, params);
+  }
+}
+
+/**
+ * The effective classification: an analyst's removal hides a module whatever the
+ * machine says; analyst and provider additions count; overrides of relevance and format
+ * win over the automatic values; learning areas follow the modules.
+ */
+export async function recomputeEffective(sql: SqlRunner, offerIds: string[]): Promise<void> {
+  await sql(
+    `update "Offer" o set
+       "moduleCodes" = coalesce((
+         select array_agg(distinct m."moduleCode" order by m."moduleCode") from "OfferModule" m
+         where m."offerId" = o.id and not m.removed
+           and not exists (select 1 from "OfferModule" r where r."offerId" = o.id and r."moduleCode" = m."moduleCode"
+                           and r.source = 'ANALYST' and r.removed)), '{}'),
+       relevant = coalesce(o."relevantOverride", o."autoRelevant"),
+       "learningFormat" = coalesce(o."learningFormatOverride", o."autoLearningFormat")
+     where o.id = any($1::text[])`,
+    [offerIds],
+  );
+  await sql(
+    `update "Offer" o set "learningAreas" = coalesce((
+         select array_agg(distinct a order by a) from unnest(
+           o."learningAreas" || coalesce((select array_agg(md."learningAreaCode") from "Module" md where md.code = any(o."moduleCodes")), '{}')
+         ) a), '{}')
+     where o.id = any($1::text[])`,
+    [offerIds],
+  );
+}
+
+/** Links every active offer sharing a dedup key with a touched one to the oldest copy. */
+async function linkDuplicates(sql: SqlRunner, offerIds: string[]): Promise<void> {
+  await sql(
+    `with keys as (
+       select distinct "dedupKey" as k from "Offer" where id = any($1::text[]) and "dedupKey" is not null
+     ), ranked as (
+       select o.id, first_value(o.id) over (partition by o."dedupKey" order by o."createdAt", o.id) as canon
+       from "Offer" o join keys on o."dedupKey" = keys.k where o.status = 'ACTIVE'
+     )
+     update "Offer" o set "duplicateOfId" = nullif(r.canon, o.id)
+     from ranked r where o.id = r.id and o."duplicateOfId" is distinct from nullif(r.canon, o.id)`,
+    [offerIds],
+  );
+}
