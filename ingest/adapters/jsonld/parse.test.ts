@@ -180,6 +180,19 @@ describe("jsonld parse: fixtures", () => {
     expect(offer.locationText).toBe("Stadtteilladen Böckingen");
   });
 
+  it("finds events nested in WebPage.mainEntity lists and Organization.event, resolving a shared Place", () => {
+    const result = parsed("verschachtelt.html", "https://www.stz-nordstadt.example/termine/");
+    expect(result.offers.map((o) => [o.title, o.location?.name, o.location?.postalCode])).toEqual([
+      ["Gemeinwesenarbeit heute", "Großer Saal", "69115"],
+      ["Gemeinwesenarbeit morgen", "Großer Saal", "69115"],
+      ["Nachbarschaftsfest", "Großer Saal", "69115"],
+    ]);
+    const fest = byTitle(result, "Nachbarschaftsfest");
+    expect(fest.sessions).toEqual([{ start: "2027-06-19", end: "2027-06-20", allDay: true }]);
+    expect(fest.notes).toEqual(["Status: EventPostponed"]);
+    expect(result.warnings).toEqual([{ sourceKey: fest.sourceKey, field: "eventStatus", message: 'Veranstaltungsstatus "EventPostponed" (nicht planmäßig)' }]);
+  });
+
   it.each([
     ["ohne-veranstaltungen.html", "Keine schema.org-Veranstaltungen (Event/Course) in den JSON-LD-Daten gefunden"],
     ["kaputt.html", "JSON-LD Block 1 nicht lesbar und übersprungen"],

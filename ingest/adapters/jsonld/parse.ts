@@ -66,16 +66,21 @@ interface Graph {
   byId: Map<string, JsonObject>;
 }
 
-/** Arrays, `@graph` and ItemList elements all just hold more top-level nodes. */
-function flattenRoots(value: unknown, out: JsonObject[]): void {
+/** Where pages nest their events inside other nodes (WebPage.mainEntity, Organization.event). */
+const NESTED_ROOTS = ["mainEntity", "event", "events"];
+
+/** Arrays, `@graph`, ItemList elements and the nesting properties above all hold more top-level nodes. */
+function flattenRoots(value: unknown, out: JsonObject[], depth = 0): void {
+  if (depth > 8) return;
   for (const item of asArray(value)) {
     if (!isObject(item)) continue;
-    if (item["@graph"] !== undefined) flattenRoots(item["@graph"], out);
+    if (!isEvent(item) && !isCourse(item)) for (const key of NESTED_ROOTS) flattenRoots(item[key], out, depth + 1);
+    if (item["@graph"] !== undefined) flattenRoots(item["@graph"], out, depth + 1);
     const types = typeNames(item);
     if (types.includes("ItemList")) {
       for (const element of asArray(item["itemListElement"])) {
-        if (isObject(element) && typeNames(element).includes("ListItem") && element["item"] !== undefined) flattenRoots(element["item"], out);
-        else flattenRoots(element, out);
+        if (isObject(element) && typeNames(element).includes("ListItem") && element["item"] !== undefined) flattenRoots(element["item"], out, depth + 1);
+        else flattenRoots(element, out, depth + 1);
       }
     } else if (types.length > 0) out.push(item);
   }

@@ -137,6 +137,22 @@ describe("rss parse: fixtures", () => {
     expect(result.warnings.map((w) => w.message)).toContain(message);
   });
 
+  it("takes a permalink guid as the link and reads the labels of the short description too", () => {
+    const xml = `<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><item>
+      <title>Erzählcafé</title><guid>https://example.org/termine/erzaehlcafe</guid>
+      <description>Termin: 07.10.2027, 15 Uhr | Ort: Seniorenbüro</description>
+      <content:encoded><![CDATA[<p>Erinnerungen teilen, Nachbarn kennenlernen.</p>]]></content:encoded>
+      </item></channel></rss>`;
+    const result = parseRss(input(xml, "https://example.org/feed"));
+    expect(result.offers[0]).toMatchObject({
+      sourceKey: "https://example.org/termine/erzaehlcafe",
+      url: "https://example.org/termine/erzaehlcafe",
+      description: "<p>Erinnerungen teilen, Nachbarn kennenlernen.</p>",
+      dateText: "07.10.2027, 15 Uhr",
+      locationText: "Seniorenbüro",
+    });
+  });
+
   it("reads RSS 1.0 (RDF) items", () => {
     const xml = `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
       <item rdf:about="https://example.org/k/1"><title>Kurs A</title><description>Datum: 01.02.2027</description></item></rdf:RDF>`;
@@ -151,6 +167,8 @@ describe("rss prose extraction", () => {
     ["Teilnahmegebühr: 40 €", { priceText: "40 €" }],
     ["Beitrag: 10 €", { priceText: "10 €" }],
     ["Zeitmanagement im Ehrenamt: ein Workshop", {}],
+    ["Termin: 11.03.2027 Ort: Rathaus · Kosten: 5 €", { dateText: "11.03.2027", locationText: "Rathaus", priceText: "5 €" }],
+    ["NeuerTermin: kein Label", {}],
     ["Wohnen: neue Formen", {}],
     ["Am 18. März 2027 in Ulm. Umfang 8 UE.", { dateText: "Am 18. März 2027 in Ulm.", teachingUnitsText: "Umfang 8 UE." }],
     ["Zielgruppe\nEhrenamtliche in Vereinen", { audienceText: ["Ehrenamtliche in Vereinen"] }],

@@ -59,6 +59,8 @@ interface ItemFields {
   title?: string;
   link?: string;
   html?: string;
+  /** The short description when the full content is the item's text: its lines are read too. */
+  summary?: string;
   categories: string[];
   published?: string;
   author?: string;
@@ -66,14 +68,20 @@ interface ItemFields {
 
 function rssFields(node: XmlNode, base: string): ItemFields {
   const guid = text(node["guid"]);
-  const link = resolveUrl(text(node["link"]), base);
-  const html = text(node["content:encoded"]) ?? text(node["description"]);
+  const guidNode = node["guid"];
+  // A permalink guid (the RSS default) is the item's address when <link> is missing.
+  const guidIsLink = guid !== undefined && /^https?:\/\//i.test(guid) && !(isNode(guidNode) && text(guidNode["@_isPermaLink"]) === "false");
+  const link = resolveUrl(text(node["link"]), base) ?? (guidIsLink ? guid : undefined);
+  const content = text(node["content:encoded"]);
+  const summary = text(node["description"]);
+  const html = content ?? summary;
   const categories = [...asArray(node["category"]), ...asArray(node["dc:subject"])].map(plain).filter((c): c is string => !!c);
   return {
     key: guid ?? link ?? text(node["@_rdf:about"]),
     title: plain(node["title"]),
     link,
     html,
+    ...(content && summary && content !== summary ? { summary } : {}),
     categories,
     published: text(node["pubDate"]) ?? text(node["dc:date"]),
     author: plain(node["dc:creator"]) ?? plain(node["author"]),
@@ -93,11 +101,14 @@ function atomFields(node: XmlNode, base: string): ItemFields {
     .map((c) => plain(c["@_label"]) ?? plain(c["@_term"]))
     .filter((c): c is string => !!c);
   const author = isNode(node["author"]) ? plain(node["author"]["name"]) : undefined;
+  const content = text(node["content"]);
+  const summary = text(node["summary"]);
   return {
     key: text(node["id"]) ?? link,
     title: plain(node["title"]),
     link,
-    html: text(node["content"]) ?? text(node["summary"]),
+    html: content ?? summary,
+    ...(content && summary && content !== summary ? { summary } : {}),
     categories,
     published: text(node["published"]) ?? text(node["updated"]),
     author,
@@ -135,7 +146,7 @@ function itemDraft(raw: RawItem, base: string, warn: (w: ParseWarning) => void):
   const ev = eventModule(raw.node);
   draft.sessions = ev.sessions;
   if (ev.organizer) draft.organizer = ev.organizer;
-  const prose = extractProse(htmlToText(fields.html ?? ""));
+  const prose = extractProse([fields.html, fields.summary].filter((t): t is string => !!t).map(htmlToText).join("\n"));
   if (prose.dateText) draft.dateText = prose.dateText;
   const locationText = [ev.location, prose.locationText].filter((t): t is string => !!t).join("\n");
   if (locationText) draft.locationText = locationText;

@@ -65,9 +65,22 @@ function labelled(line: string): { field: ProseField; value: string } | null {
   return null;
 }
 
+/**
+ * Several labelled facts on one line ("Termin: 07.10. | Ort: Seniorenbüro", "… 18 Uhr Ort: Rathaus")
+ * are split where a capitalised label with a colon begins.
+ */
+const INLINE_LABEL = new RegExp(
+  `\\s*(?:[|·•]\\s*)?(?<![A-Za-zÄÖÜäöüß])(?=(?:${LABEL_PATTERNS.map((p) => escapeRe(p.label)).join("|")})\\s*:)`,
+  "g",
+);
+const splitLabels = (line: string): string[] => line.split(INLINE_LABEL).map((l) => l.replace(/^[|·•]\s*|\s*[|·•]$/g, "").trim());
+
 /** Reads the labelled (and recognisable unlabelled) prose of a plain-text description. */
 export function extractProse(text: string): ProseFields {
-  const lines = text.split("\n").map((l) => l.trim()).filter((l) => l.length > 0);
+  const lines = text
+    .split("\n")
+    .flatMap(splitLabels)
+    .filter((l) => l.length > 0);
   const found: Record<ProseField, string[]> = {
     dateText: [], locationText: [], priceText: [], teachingUnitsText: [], audienceText: [], registrationDeadline: [],
   };
