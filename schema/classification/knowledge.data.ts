@@ -116,7 +116,7 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
   {
     code: "M04", relevanceFactor: 0.35,
     focus: "Sozialraumanalysen erstellen; Quartiere identifizieren und partizipativ analysieren; kommunale Daten aufbereiten",
-    terms: [["Sozialraumanalyse", 4], ["Sozialräume analysieren", 3.5], ["Quartiersanalyse", 3.5], ["Stadtteilanalyse", 3.5], ["Sozialraumbeschreibung", 3], ["Sozialmonitoring", 3], ["Sozialdaten", 2], ["kommunale Daten", 2], ["kleinräumig", 1.2], ["Quartiere identifizieren", 3], ["Nadelmethode", 2.5], ["subjektive Landkarte", 2.5], ["Daten", 0.8], ["Begehung", 1], ["Quartiersbegehung", 1], ["Befragung", 0.6]],
+    terms: [["Sozialraumanalyse", 4], ["Sozialräume analysieren", 3.5], ["Quartiersanalyse", 3.5], ["Stadtteilanalyse", 3.5], ["Sozialraumbeschreibung", 3], ["Sozialmonitoring", 3], ["Sozialdaten", 2], ["kommunale Daten", 2], ["kleinräumig", 1.2], ["Quartiere identifizieren", 3], ["Nadelmethode", 2.5], ["Bevölkerungsentwicklung", 2], ["Demografie", 1.2], ["Sozialbericht", 2.5], ["subjektive Landkarte", 2.5], ["Daten", 0.8], ["Begehung", 1], ["Quartiersbegehung", 1], ["Befragung", 0.6]],
   },
   {
     code: "M05", relevanceFactor: 0.3,
@@ -126,7 +126,7 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
   {
     code: "M06", relevanceFactor: 0.4,
     focus: "Kleinteilige, dezentrale, niedrigschwellige Angebote im Quartier entwickeln (Bürgerbus, Einkauf, Treffpunkt)",
-    terms: [["Bürgerbus", 3], ["Mitfahrbank", 2.5], ["Mobilität im ländlichen Raum", 2.5], ["Mobilität", 1], ["Einkaufsmöglichkeit", 2.5], ["Nahversorgung", 2.5], ["Dorfladen", 2.5], ["wohnortnah", 2], ["niedrigschwellig", 2], ["offener Treff", 3], ["Treffpunkt", 2.5], ["Quartierstreff", 3], ["Nachbarschaftstreff", 3], ["Quartierscafé", 2.5], ["Café", 1], ["Mittagstisch", 2], ["aufsuchende Quartiersarbeit", 2.5], ["mobile Quartiersarbeit", 2.5], ["Öffnung ins Quartier", 2], ["Angebote entwickeln", 1.5], ["kleinteilig", 1.5], ["dezentral", 1.2], ["Öffnungszeiten", 1], ["Trägerschaft", 1], ["Eröffnung", 1], ["gründen", 1], ["Mehrgenerationenhaus", 1]],
+    terms: [["Bürgerbus", 3], ["Mitfahrbank", 2.5], ["Mobilität im ländlichen Raum", 2.5], ["Mobilität", 1], ["Einkaufsmöglichkeit", 2.5], ["Nahversorgung", 2.5], ["Dorfladen", 2.5], ["wohnortnah", 2], ["niedrigschwellig", 2], ["offener Treff", 3], ["Treffpunkt", 2.5], ["Quartierstreff", 3], ["Nachbarschaftstreff", 3], ["Quartierscafé", 2.5], ["Quartiersbüro", 2.5], ["Anlaufstelle", 2], ["Sprechzeiten", 1], ["Café", 1], ["Mittagstisch", 2], ["aufsuchende Quartiersarbeit", 2.5], ["mobile Quartiersarbeit", 2.5], ["Öffnung ins Quartier", 2], ["Angebote entwickeln", 1.5], ["kleinteilig", 1.5], ["dezentral", 1.2], ["Öffnungszeiten", 1], ["Trägerschaft", 1], ["Eröffnung", 1], ["gründen", 1], ["Mehrgenerationenhaus", 1]],
   },
   // LB3 Beteiligung/Teilhabe
   {
@@ -189,7 +189,7 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
   {
     code: "M18", relevanceFactor: 0.1,
     focus: "Finanzierungs- und Fördermöglichkeiten der Quartiersarbeit; Quartiersmanagement nachhaltig sichern",
-    terms: [["Finanzierung", 3], ["Fördermittel", 3], ["Fördermöglichkeiten", 3], ["Förderprogramm", 2.5], ["Fundraising", 3], ["Förderantrag", 3], ["Stiftungsmittel", 3], ["Stiftung", 1.2], ["Refinanzierung", 3], ["finanzieren", 2], ["Spenden", 1.5], ["Sponsoring", 1.5], ["Antrag", 1], ["Förderung", 0.8]],
+    terms: [["Finanzierung", 3], ["Fördermittel", 3], ["Fördermöglichkeiten", 3], ["Förderprogramm", 2.5], ["Fundraising", 3], ["Förderantrag", 3], ["Stiftungsmittel", 3], ["Stiftung", 1.2], ["Refinanzierung", 3], ["Städtebauförderung", 2], ["Crowdfunding", 2.5], ["finanzieren", 2], ["Spenden", 1.5], ["Sponsoring", 1.5], ["Antrag", 1], ["Förderung", 0.8]],
     counterTerms: [["Buchhaltung", 5], ["Buchführung", 5], ["Kassenführung", 5], ["Jahresabschluss", 4], ["Steuerrecht", 3]],
   },
   // Vertiefung: the same topics, deeper or applied; weights lower so a Basis module wins ties.
@@ -220,7 +220,7 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     terms: [["Partizipationstheorie", 3], ["Stufen der Partizipation", 3], ["Empowerment", 1.5], ["Demokratie", 1.2], ["Demokratiebildung", 2]],
   },
   {
-    code: "V06", relevanceFactor: 0.3,
+    code: "V06", relevanceFactor: 0.4,
     focus: "Ausgewählte Beteiligungsmethoden in der Praxis umsetzen (Runder Tisch, Bürgerrat, Zukunftswerkstatt …)",
     terms: [["Beteiligungsmethoden", 3], ["Beteiligungsverfahren", 2.5], ["Runder Tisch", 3], ["Dynamic Facilitation", 3.5], ["Bürgerrat", 2.5], ["Zukunftswerkstatt", 3], ["World Café", 2.5], ["Open Space", 2.5], ["Planungszelle", 3], ["Großgruppenmethoden", 3], ["Moderationsmethode", 2.5], ["Bürgerversammlung moderieren", 2.5], ["Dorfgespräch", 2], ["Bürgerdialog", 2], ["Beteiligungswerkstatt", 2.5], ["Moderation", 1.2], ["Mediation", 1.5], ["Prozessdesign", 1.5]],
   },
@@ -263,7 +263,7 @@ export const RELEVANCE_ANCHORS: readonly WeightedTerm[] = [
   ["Teilhabe", 1], ["Sorgende Gemeinschaft", 2], ["Caring Community", 2], ["Landesstrategie", 1.5], ["Vernetzung", 0.8],
   ["Netzwerk", 0.5], ["Seniorenrat", 1.5], ["Seniorenvertretung", 1.5], ["Bürgerschaft", 1], ["Mehrgenerationenhaus", 1],
   ["Zivilgesellschaft", 0.5], ["Demokratie", 0.5], ["Bürgermentor", 1.5], ["Bürgerrat", 1], ["Gemeinwohl", 1],
-  ["Quartiersmanagement", 1], ["Welfare-Mix", 2], ["Daseinsvorsorge", 1], ["ländlicher Raum", 1], ["Bürgerversammlung", 1.5], ["Bürgerdialog", 1.5], ["Dorfentwicklung", 1.5], ["Stadtteilarbeit", 1.5], ["Bürgerbus", 1.5], ["Nachbarschaftshilfe", 1],
+  ["Quartiersmanagement", 1], ["Welfare-Mix", 2], ["Daseinsvorsorge", 1], ["ländlicher Raum", 1], ["Bürgerversammlung", 1.5], ["Bürgerdialog", 1.5], ["Dorfentwicklung", 1.5], ["Stadtteilarbeit", 1.5], ["Bürgerbus", 1.5], ["Nachbarschaftshilfe", 1], ["Bürgerinnen und Bürger", 0.8], ["Sozialer Zusammenhalt", 2], ["integriertes Entwicklungskonzept", 1.5], ["demografischer Wandel", 1], ["Demografie", 0.8], ["Anlaufstelle", 0.8],
 ];
 
 /**

@@ -62,6 +62,7 @@ const ENDINGS = new Set(["", "e", "en", "n", "s", "es", "er", "ern", "nen", "em"
 /** Linking elements (Fugen) between compound parts: Quartier-s-entwicklung, Familie-n-wohnen. */
 const LINKS = ["", "s", "es", "n", "en", "e"];
 const MIN_PART = 3;
+const SUFFIX_LIKE = /^(lich|keit|heit|schaft|ung|isch|ier|bar|tion|sam|haft|los|voll|ig|er|end|te|ten|st)/;
 const MIN_COMPOUND = 7;
 
 export interface Decompounder {
@@ -104,13 +105,38 @@ export const createDecompounder = (vocabulary: Iterable<string>): Decompounder =
     return null;
   };
 
+  /**
+   * Fallback for compounds with one unknown part ("Engagementlotsen", "Demografiekonferenz"):
+   * a known head of ≥ 5 letters before an unknown tail, or an unknown head before a known
+   * tail of ≥ 6 letters. Tails that are derivational suffixes ("-lich", "-schaft") are
+   * not parts.
+   */
+  const splitEdge = (word: string): string[] | null => {
+    for (let length = Math.min(maxLength, word.length - 4); length >= 5; length -= 1) {
+      const head = word.slice(0, length);
+      if (!parts.has(head)) continue;
+      for (const link of LINKS) {
+        if (!word.startsWith(link, length)) continue;
+        const tail = word.slice(length + link.length);
+        if (tail.length >= 4 && !SUFFIX_LIKE.test(tail)) return [head, tail];
+      }
+    }
+    for (let start = 4; start <= word.length - 6; start += 1) {
+      const rest = word.slice(start);
+      for (let length = rest.length; length >= 6; length -= 1) {
+        if (parts.has(rest.slice(0, length)) && ENDINGS.has(rest.slice(length))) return [word.slice(0, start), rest];
+      }
+    }
+    return null;
+  };
+
   return {
     split(word) {
       const cached = memo.get(word);
       if (cached) return cached;
       let result = [word];
       if (word.length >= MIN_COMPOUND) {
-        const found = splitFrom(word, 0, 0);
+        const found = splitFrom(word, 0, 0) ?? splitEdge(word);
         if (found && found.length > 1) result = found;
       }
       if (memo.size < 200_000) memo.set(word, result);
@@ -146,8 +172,9 @@ export const createNormaliser = (decompounder: Decompounder): Normaliser => {
     const cached = cache.get(surface);
     if (cached) return cached;
     const keys: string[] = [];
-    for (const piece of foldGerman(surface).split(/[-/]/)) {
-      if (piece.length === 0 || STOP_WORDS.has(piece)) continue;
+    for (const rawPiece of foldGerman(surface).split(/[-/]/)) {
+      if (rawPiece.length === 0 || STOP_WORDS.has(rawPiece)) continue;
+      const piece = stripFeminine(rawPiece);
       for (const part of decompounder.split(piece)) {
         const key = stemGerman(part);
         if (key.length > 0) keys.push(key);
