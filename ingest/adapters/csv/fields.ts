@@ -20,6 +20,16 @@ const ATTENDANCE_VALUES: readonly [RegExp, NonNullable<OfferDraft["attendance"]>
 const YES_VALUES = new Set(["ja", "j", "x", "yes", "true", "wahr", "1", "online"]);
 const NO_VALUES = new Set(["nein", "n", "no", "false", "falsch", "0", "-"]);
 
+/** Fields that take every column mapped to them; the others take the first. */
+const MULTI_VALUED: ReadonlySet<TargetField> = new Set([
+  "description",
+  "notes",
+  "keywords",
+  "audience",
+  "attendance",
+  "online",
+]);
+
 export interface MappedRecord {
   draft?: OfferDraft;
   warning?: ParseWarning;
@@ -211,6 +221,11 @@ export function mapRecord(
   }
   if (draft.attendance === undefined) delete draft.attendance;
   if (notes.length > 0) draft.notes = notes;
+  // A second column feeding a single-valued field is kept for review, not dropped.
+  for (const [field, cells] of byField) {
+    if (MULTI_VALUED.has(field)) continue;
+    for (const cell of cells.slice(1)) extra[cell.header] = cell.value;
+  }
   if (Object.keys(extra).length > 0) draft.extra = extra;
   return { draft };
 }

@@ -156,6 +156,14 @@ describe("csvAdapter.parse over fixtures", () => {
     });
   });
 
+  it("keeps both of two columns with the same name", async () => {
+    const text = "Titel;Ort;Ort\nQuartiersforum;Stadthalle;Esslingen\n";
+    const result = await csvAdapter.parse({ url: "file:x.csv", text, bytes: new TextEncoder().encode(text) });
+    expect(result.offers[0]?.location).toEqual({ locality: "Stadthalle" });
+    expect(result.offers[0]?.extra).toEqual({ "Ort (2)": "Esslingen" });
+    expect(result.offers[0]?.locationText).toBe("Stadthalle");
+  });
+
   it("honours Excel's sep= line", async () => {
     const text = "sep=,\r\nTitel,Beginn\r\nQuartier; Dorf,2027-07-01\r\n,2027-07-02\r\n";
     const result = await csvAdapter.parse({ url: "file:x.csv", text, bytes: new TextEncoder().encode(text) });

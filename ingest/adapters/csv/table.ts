@@ -21,6 +21,16 @@ function emptyResult(warnings: ParseWarning[]): ParseResult {
   return { offers: [], warnings, complete: false };
 }
 
+/** Two columns both called "Ort" must not overwrite each other: the second is "Ort (2)". */
+function uniqueHeaders(headers: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  return headers.map((header) => {
+    const n = (counts.get(header) ?? 0) + 1;
+    counts.set(header, n);
+    return n === 1 ? header : `${header} (${n})`;
+  });
+}
+
 export function parseTable(rows: readonly (readonly string[])[], options: TableOptions = {}): ParseResult {
   const warnings: ParseWarning[] = [...(options.warnings ?? [])];
   const rowNumber = options.rowNumber ?? ((i: number) => i + 1);
@@ -37,8 +47,15 @@ export function parseTable(rows: readonly (readonly string[])[], options: TableO
     });
     return emptyResult(warnings);
   }
-  const headers = (rows[headerIndex] ?? []).map((h, i) => (h.trim() === "" ? `Spalte ${i + 1}` : h.trim()));
-  const headerMap = resolveHeaderMap(headers, options.headerMap);
+  const original = (rows[headerIndex] ?? []).map((h, i) => (h.trim() === "" ? `Spalte ${i + 1}` : h.trim()));
+  const headers = uniqueHeaders(original);
+  // Mapped by the name the provider wrote, keyed by the unique name the record uses.
+  const byOriginal = resolveHeaderMap(original, options.headerMap);
+  const headerMap: Record<string, TargetField> = {};
+  headers.forEach((header, i) => {
+    const field = byOriginal[original[i] ?? ""];
+    if (field !== undefined) headerMap[header] = field;
+  });
   if (!Object.values(headerMap).includes("title")) {
     warnings.push({ field: "Titel", message: "Keine Spalte für den Titel gefunden (z. B. „Titel“, „Veranstaltung“)." });
     return emptyResult(warnings);
