@@ -49,7 +49,10 @@ export const graphqlConfigSchema = z
     itemsPath: path,
     fields: graphqlFieldsSchema,
     /** Currency of numeric prices when the API has no currency field (the provider's statement, set per feed). */
-    defaultCurrency: z.string().regex(/^[A-Z]{3}$/).default("EUR"),
+    defaultCurrency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .default("EUR"),
     pagination: z
       .object({
         cursorPath: path,
@@ -62,13 +65,23 @@ export const graphqlConfigSchema = z
   .superRefine((config, ctx) => {
     let operation: OperationDefinitionNode | undefined;
     try {
-      operation = parseGraphql(config.query).definitions.find((d): d is OperationDefinitionNode => d.kind === "OperationDefinition");
+      operation = parseGraphql(config.query).definitions.find(
+        (d): d is OperationDefinitionNode => d.kind === "OperationDefinition",
+      );
     } catch (err) {
-      ctx.addIssue({ code: "custom", path: ["query"], message: `GraphQL-Abfrage nicht lesbar: ${err instanceof Error ? err.message : String(err)}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["query"],
+        message: `GraphQL-Abfrage nicht lesbar: ${err instanceof Error ? err.message : String(err)}`,
+      });
       return;
     }
     if (!operation || operation.operation !== "query") {
-      ctx.addIssue({ code: "custom", path: ["query"], message: "Nur eine Abfrage (query) ist erlaubt, keine Mutation oder Subscription" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["query"],
+        message: "Nur eine Abfrage (query) ist erlaubt, keine Mutation oder Subscription",
+      });
       return;
     }
     const declared = new Set((operation.variableDefinitions ?? []).map((v) => v.variable.name.value));

@@ -3,12 +3,23 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { FeedAdapter, FeedInput, OfferDraft, ParseResult } from "../types.ts";
-import { buildGraphqlRequest, getPath, graphqlAdapter, nextCursor, parseGraphqlConfig, type GraphqlConfig } from "./index.ts";
+import {
+  buildGraphqlRequest,
+  getPath,
+  graphqlAdapter,
+  nextCursor,
+  parseGraphqlConfig,
+  type GraphqlConfig,
+} from "./index.ts";
 import { parseGraphqlPage } from "./parse.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const read = (name: string): string => readFileSync(path.join(here, "fixtures", name), "utf8");
-const input = (text: string): FeedInput => ({ url: "https://www.pari-bildung.example/graphql", text, bytes: new Uint8Array() });
+const input = (text: string): FeedInput => ({
+  url: "https://www.pari-bildung.example/graphql",
+  text,
+  bytes: new Uint8Array(),
+});
 const rawConfig: unknown = JSON.parse(read("config.json"));
 const checked = parseGraphqlConfig(rawConfig);
 if (!checked.ok) throw new Error(checked.errors.join("\n"));
@@ -34,7 +45,12 @@ const cases: Array<{ name: string; key: string; expected: Partial<OfferDraft> }>
         { start: "2027-02-09T09:00:00+01:00", end: "2027-02-09T16:00:00+01:00" },
         { start: "2027-02-23T09:00:00+01:00", end: "2027-02-23T16:00:00+01:00" },
       ],
-      location: { name: "Paritätisches Bildungszentrum", street: "Haußmannstraße 6", postalCode: "70188", locality: "Stuttgart" },
+      location: {
+        name: "Paritätisches Bildungszentrum",
+        street: "Haußmannstraße 6",
+        postalCode: "70188",
+        locality: "Stuttgart",
+      },
       attendance: "OFFLINE",
       price: { amount: 240, currency: "EUR" },
       priceText: "Mitglieder 190 €",
@@ -72,7 +88,11 @@ describe("graphql parse: fixtures", () => {
   it("skips items without title or key and duplicates, with German warnings naming the field", () => {
     expect(page1.offers.map((o) => o.sourceKey)).toEqual(["VA-2027-0101", "1102", "VA-2027-0103", "VA-2027-0105"]);
     expect(page1.warnings).toEqual([
-      { sourceKey: "VA-2027-0103", field: "sessionStart", message: 'Datum nicht im ISO-Format: "Frühjahr 2027" – als Text übernommen' },
+      {
+        sourceKey: "VA-2027-0103",
+        field: "sessionStart",
+        message: 'Datum nicht im ISO-Format: "Frühjahr 2027" – als Text übernommen',
+      },
       { sourceKey: "VA-2027-0104", field: "titel", message: "Eintrag 4: Titel fehlt – übersprungen" },
       { field: "id", message: 'Eintrag 5 ("Ohne Kennung"): Schlüssel fehlt – übersprungen' },
       { sourceKey: "VA-2027-0101", field: "id", message: "Schlüssel doppelt – zweiter Eintrag verworfen" },
@@ -84,7 +104,13 @@ describe("graphql parse: fixtures", () => {
 
   it("reads the last page and stops paging there", () => {
     const page2 = page("seite-2.json");
-    expect(page2.offers).toMatchObject([{ sourceKey: "VA-2027-0201", sessions: [{ start: "2027-05-20", end: "2027-05-20", allDay: true }], location: { locality: "Mannheim" } }]);
+    expect(page2.offers).toMatchObject([
+      {
+        sourceKey: "VA-2027-0201",
+        sessions: [{ start: "2027-05-20", end: "2027-05-20", allDay: true }],
+        location: { locality: "Mannheim" },
+      },
+    ]);
     expect(nextCursor(input(read("seite-1.json")), config)).toBe("Y3Vyc29yOjc=");
     expect(nextCursor(input(read("seite-2.json")), config)).toBeNull();
   });
@@ -92,12 +118,21 @@ describe("graphql parse: fixtures", () => {
   it("turns partial errors into warnings and marks the page incomplete", () => {
     const result = page("teilfehler.json");
     expect(result.offers.map((o) => o.sourceKey)).toEqual(["VA-2027-0301"]);
-    expect(result.warnings[0]).toEqual({ field: "veranstaltungen.edges.0.node.preis", message: "GraphQL-Fehler des Anbieters: Feld 'preis' vorübergehend nicht verfügbar" });
+    expect(result.warnings[0]).toEqual({
+      field: "veranstaltungen.edges.0.node.preis",
+      message: "GraphQL-Fehler des Anbieters: Feld 'preis' vorübergehend nicht verfügbar",
+    });
     expect(result.complete).toBe(false);
   });
 
   it.each([
-    ["fehler.json", ["GraphQL-Fehler des Anbieters: Nicht autorisiert: API-Schlüssel ungültig", "GraphQL-Antwort ohne Daten (data) – keine Angebote gelesen"]],
+    [
+      "fehler.json",
+      [
+        "GraphQL-Fehler des Anbieters: Nicht autorisiert: API-Schlüssel ungültig",
+        "GraphQL-Antwort ohne Daten (data) – keine Angebote gelesen",
+      ],
+    ],
   ])("%s: zero offers and the provider's errors", (file, messages) => {
     const result = page(file);
     expect(result.offers).toEqual([]);
@@ -119,7 +154,10 @@ describe("graphql config", () => {
   it.each([
     [{ ...(rawConfig as object), query: "query { x " }, "query: GraphQL-Abfrage nicht lesbar"],
     [{ ...(rawConfig as object), query: "mutation { loeschen }" }, "query: Nur eine Abfrage (query) ist erlaubt"],
-    [{ ...(rawConfig as object), query: "query { veranstaltungen { edges { node { id } } } }" }, "pagination.variable: Die Abfrage deklariert die Blätter-Variable $after nicht"],
+    [
+      { ...(rawConfig as object), query: "query { veranstaltungen { edges { node { id } } } }" },
+      "pagination.variable: Die Abfrage deklariert die Blätter-Variable $after nicht",
+    ],
     [{ ...(rawConfig as object), fields: { sourceKey: "id", title: "titel", tippfehler: "x" } }, "fields"],
   ])("rejects %#", (raw, message) => {
     const result = parseGraphqlConfig(raw);
@@ -128,7 +166,11 @@ describe("graphql config", () => {
   });
 
   it("a bad config costs the page, not the process", () => {
-    const result = graphqlAdapter.parse(input(read("seite-1.json")), { query: "query { x }", itemsPath: "", fields: { sourceKey: "id", title: "t" } });
+    const result = graphqlAdapter.parse(input(read("seite-1.json")), {
+      query: "query { x }",
+      itemsPath: "",
+      fields: { sourceKey: "id", title: "t" },
+    });
     expect(result).toMatchObject({ offers: [], complete: false });
   });
 
@@ -143,7 +185,10 @@ describe("graphql request and paths", () => {
     const request = buildGraphqlRequest(config, "Y3Vyc29yOjc=");
     expect(request.method).toBe("POST");
     expect(request.headers["content-type"]).toBe("application/json");
-    expect(JSON.parse(request.body)).toEqual({ query: config.query, variables: { region: "BW", after: "Y3Vyc29yOjc=" } });
+    expect(JSON.parse(request.body)).toEqual({
+      query: config.query,
+      variables: { region: "BW", after: "Y3Vyc29yOjc=" },
+    });
     expect(JSON.parse(buildGraphqlRequest(config).body)).toEqual({ query: config.query, variables: { region: "BW" } });
   });
 

@@ -8,7 +8,8 @@ import { resolveUrl } from "../html/text.ts";
 import { parseGraphqlConfig, type GraphqlConfig } from "./config.ts";
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * Reads a dot path. Lists met before the last segment are mapped over and flattened, so a path
@@ -51,9 +52,21 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|
 
 /** Mode words providers use for attendance, lower-cased. */
 const ATTENDANCE_WORDS: Record<string, OfferDraft["attendance"]> = {
-  true: "ONLINE", online: "ONLINE", virtual: "ONLINE", digital: "ONLINE", webinar: "ONLINE",
-  false: "OFFLINE", offline: "OFFLINE", praesenz: "OFFLINE", präsenz: "OFFLINE", onsite: "OFFLINE", vor_ort: "OFFLINE", in_person: "OFFLINE",
-  hybrid: "MIXED", mixed: "MIXED", blended: "MIXED",
+  true: "ONLINE",
+  online: "ONLINE",
+  virtual: "ONLINE",
+  digital: "ONLINE",
+  webinar: "ONLINE",
+  false: "OFFLINE",
+  offline: "OFFLINE",
+  praesenz: "OFFLINE",
+  präsenz: "OFFLINE",
+  onsite: "OFFLINE",
+  vor_ort: "OFFLINE",
+  in_person: "OFFLINE",
+  hybrid: "MIXED",
+  mixed: "MIXED",
+  blended: "MIXED",
 };
 
 function amountOf(value: unknown): number | undefined {
@@ -125,7 +138,9 @@ function readLocation(item: unknown, fields: GraphqlConfig["fields"]): LocationD
 }
 
 /** Optional text fields copied as they are: draft property ← config field. */
-const TEXT_FIELDS: ReadonlyArray<["description" | "priceText" | "organizer" | "registrationDeadline" | "locationText", keyof GraphqlConfig["fields"]]> = [
+const TEXT_FIELDS: ReadonlyArray<
+  ["description" | "priceText" | "organizer" | "registrationDeadline" | "locationText", keyof GraphqlConfig["fields"]]
+> = [
   ["description", "description"],
   ["priceText", "priceText"],
   ["organizer", "organizer"],
@@ -165,12 +180,14 @@ function itemDraft(item: unknown, index: number, ctx: ItemContext): OfferDraft |
     const mode = texts(getPath(item, fields.online))[0];
     const attendance = mode ? ATTENDANCE_WORDS[mode.toLowerCase().replace(/[\s-]+/g, "_")] : undefined;
     if (attendance) draft.attendance = attendance;
-    else if (mode) ctx.warn({ sourceKey: rawKey, field: fields.online, message: `Unbekannte Angabe zur Teilnahmeform: "${mode}"` });
+    else if (mode)
+      ctx.warn({ sourceKey: rawKey, field: fields.online, message: `Unbekannte Angabe zur Teilnahmeform: "${mode}"` });
   }
   if (fields.price) {
     const raw = getPath(item, fields.price);
     const amount = amountOf(raw);
-    const currency = (fields.currency ? texts(getPath(item, fields.currency))[0] : undefined) ?? ctx.config.defaultCurrency;
+    const currency =
+      (fields.currency ? texts(getPath(item, fields.currency))[0] : undefined) ?? ctx.config.defaultCurrency;
     if (amount !== undefined) draft.price = { amount, currency };
     else if (text(raw) && !draft.priceText) draft.priceText = text(raw);
   }
@@ -183,10 +200,14 @@ function itemDraft(item: unknown, index: number, ctx: ItemContext): OfferDraft |
   const audience = fields.audience ? texts(getPath(item, fields.audience)) : [];
   if (audience.length) draft.audienceText = [...new Set(audience)];
   const keywords = fields.keywords
-    ? texts(getPath(item, fields.keywords)).flatMap((k) => k.split(/[,;]/).map((s) => s.trim())).filter((k) => k.length > 0)
+    ? texts(getPath(item, fields.keywords))
+        .flatMap((k) => k.split(/[,;]/).map((s) => s.trim()))
+        .filter((k) => k.length > 0)
     : [];
   if (keywords.length) draft.keywords = [...new Set(keywords)];
-  const registrationUrl = fields.registrationUrl ? resolveUrl(texts(getPath(item, fields.registrationUrl))[0], ctx.base) : undefined;
+  const registrationUrl = fields.registrationUrl
+    ? resolveUrl(texts(getPath(item, fields.registrationUrl))[0], ctx.base)
+    : undefined;
   if (registrationUrl) draft.registrationUrl = registrationUrl;
   return draft;
 }
@@ -204,7 +225,10 @@ function readResponse(input: FeedInput): { ok: true; body: Json } | { ok: false;
     const body: unknown = JSON.parse(input.text);
     return isObject(body) ? { ok: true, body } : { ok: false, warning: "GraphQL-Antwort ist kein JSON-Objekt" };
   } catch (err) {
-    return { ok: false, warning: `GraphQL-Antwort ist kein gültiges JSON: ${err instanceof Error ? err.message : String(err)}` };
+    return {
+      ok: false,
+      warning: `GraphQL-Antwort ist kein gültiges JSON: ${err instanceof Error ? err.message : String(err)}`,
+    };
   }
 }
 
@@ -212,7 +236,11 @@ function readResponse(input: FeedInput): { ok: true; body: Json } | { ok: false;
 export function parseGraphqlPage(input: FeedInput, rawConfig: unknown): ParseResult {
   const checked = parseGraphqlConfig(rawConfig);
   if (!checked.ok) {
-    return { offers: [], warnings: checked.errors.map((e) => ({ field: "config", message: `GraphQL-Konfiguration ungültig: ${e}` })), complete: false };
+    return {
+      offers: [],
+      warnings: checked.errors.map((e) => ({ field: "config", message: `GraphQL-Konfiguration ungültig: ${e}` })),
+      complete: false,
+    };
   }
   const config = checked.config;
   const response = readResponse(input);
@@ -225,7 +253,10 @@ export function parseGraphqlPage(input: FeedInput, rawConfig: unknown): ParseRes
   }
   const items = getPath(data, config.itemsPath);
   if (!Array.isArray(items)) {
-    warnings.push({ field: config.itemsPath, message: `Keine Liste unter "${config.itemsPath}" in der Antwort gefunden` });
+    warnings.push({
+      field: config.itemsPath,
+      message: `Keine Liste unter "${config.itemsPath}" in der Antwort gefunden`,
+    });
     return { offers: [], warnings, complete: false };
   }
   const ctx: ItemContext = { config, base: input.url, warn: (w) => warnings.push(w) };
@@ -236,20 +267,34 @@ export function parseGraphqlPage(input: FeedInput, rawConfig: unknown): ParseRes
       const draft = itemDraft(item, index, ctx);
       if (!draft) return;
       if (seen.has(draft.sourceKey)) {
-        warnings.push({ sourceKey: draft.sourceKey, field: config.fields.sourceKey, message: "Schlüssel doppelt – zweiter Eintrag verworfen" });
+        warnings.push({
+          sourceKey: draft.sourceKey,
+          field: config.fields.sourceKey,
+          message: "Schlüssel doppelt – zweiter Eintrag verworfen",
+        });
         return;
       }
       seen.add(draft.sourceKey);
       if (draft.sessions.length === 0 && !draft.dateText) {
-        warnings.push({ sourceKey: draft.sourceKey, field: config.fields.sessions ?? config.fields.start ?? "start", message: "Kein Termin angegeben" });
+        warnings.push({
+          sourceKey: draft.sourceKey,
+          field: config.fields.sessions ?? config.fields.start ?? "start",
+          message: "Kein Termin angegeben",
+        });
       }
       offers.push(draft);
     } catch (err) {
-      warnings.push({ message: `Eintrag ${index + 1} nicht verarbeitbar: ${err instanceof Error ? err.message : String(err)}` });
+      warnings.push({
+        message: `Eintrag ${index + 1} nicht verarbeitbar: ${err instanceof Error ? err.message : String(err)}`,
+      });
     }
   });
   // Partial data next to errors may lack offers: the store must not withdraw what it did not see.
-  return { offers, warnings, complete: !Array.isArray(response.body["errors"]) || response.body["errors"].length === 0 };
+  return {
+    offers,
+    warnings,
+    complete: !Array.isArray(response.body["errors"]) || response.body["errors"].length === 0,
+  };
 }
 
 /** The cursor of the next page, or null when the API says there is none (or the feed does not page). */
@@ -287,4 +332,3 @@ export function detectGraphql(input: FeedInput): number {
   if (isObject(response.body["data"])) return 0.9;
   return Array.isArray(response.body["errors"]) && "data" in response.body ? 0.7 : 0;
 }
-

@@ -10,8 +10,19 @@ const selector = z.string().trim().min(1);
 
 /** Field names with a meaning of their own; any other name lands in `extra`. */
 export const HTML_FIELD_NAMES = [
-  "title", "url", "sourceKey", "date", "location", "price", "description", "teachingUnits",
-  "audience", "keywords", "registrationUrl", "registrationDeadline", "organizer",
+  "title",
+  "url",
+  "sourceKey",
+  "date",
+  "location",
+  "price",
+  "description",
+  "teachingUnits",
+  "audience",
+  "keywords",
+  "registrationUrl",
+  "registrationDeadline",
+  "organizer",
 ] as const;
 
 const knownFields = {
@@ -60,7 +71,10 @@ export const htmlConfigSchema = z
       [["item"], config.item],
       ...Object.entries(config.fields).map(([k, v]): [string[], string] => [["fields", k], v]),
       ...(config.detail
-        ? [[["detail", "link"], config.detail.link] as [string[], string], ...Object.entries(config.detail.fields).map(([k, v]): [string[], string] => [["detail", "fields", k], v])]
+        ? [
+            [["detail", "link"], config.detail.link] as [string[], string],
+            ...Object.entries(config.detail.fields).map(([k, v]): [string[], string] => [["detail", "fields", k], v]),
+          ]
         : []),
     ];
     for (const [path, spec] of specs) {

@@ -31,7 +31,14 @@ const programmConfig: HtmlConfig = {
   },
   detail: {
     link: "h3 a",
-    fields: { description: ".beschreibung", location: ".ort", price: ".preis", audience: "dd.zg", leitung: ".leitung", registrationUrl: "a.anmelden" },
+    fields: {
+      description: ".beschreibung",
+      location: ".ort",
+      price: ".preis",
+      audience: "dd.zg",
+      leitung: ".leitung",
+      registrationUrl: "a.anmelden",
+    },
   },
 };
 const programm = parseHtml(fixture("programm.html"), programmConfig);
@@ -52,7 +59,8 @@ const cases: Array<{ name: string; key: string; expected: Partial<OfferDraft> }>
       sessions: [{ start: "2027-03-09T18:00", end: "2027-03-09T20:15" }],
       locationText: "vhs-Haus, Raum 2.11\nBahnhofstraße 7, 73430 Aalen",
       priceText: "38,00 €",
-      description: "<p>Wie Besuchsdienste, Einkaufshilfen und Fahrdienste entstehen.</p><p><strong>Mitbringen:</strong> Ideen</p>",
+      description:
+        "<p>Wie Besuchsdienste, Einkaufshilfen und Fahrdienste entstehen.</p><p><strong>Mitbringen:</strong> Ideen</p>",
       teachingUnits: 4,
       audienceText: ["Ehrenamtliche", "Vereine"],
       keywords: ["Ehrenamt", "Nachbarschaft", "Quartier"],
@@ -62,7 +70,13 @@ const cases: Array<{ name: string; key: string; expected: Partial<OfferDraft> }>
   {
     name: "date without machine-readable time stays prose; units with unit stay prose",
     key: "271-105",
-    expected: { sessions: [], dateText: "Sa., 17.04.2027, 10–13 Uhr", locationText: "online", priceText: "gebührenfrei", teachingUnitsText: "3 UE" },
+    expected: {
+      sessions: [],
+      dateText: "Sa., 17.04.2027, 10–13 Uhr",
+      locationText: "online",
+      priceText: "gebührenfrei",
+      teachingUnitsText: "3 UE",
+    },
   },
 ];
 
@@ -73,7 +87,9 @@ describe("html parse: fixtures", () => {
 
   it("skips an item without title with a German warning and lists one detail request per offer", () => {
     expect(programm.offers.map((o) => o.sourceKey)).toEqual(["271-104", "271-105", "271-107"]);
-    expect(programm.warnings).toEqual([{ field: "title", message: "Eintrag 3: Titel (h3.kurs-titel) nicht gefunden – übersprungen" }]);
+    expect(programm.warnings).toEqual([
+      { field: "title", message: "Eintrag 3: Titel (h3.kurs-titel) nicht gefunden – übersprungen" },
+    ]);
     expect(programm.detailRequests).toEqual([
       { sourceKey: "271-104", url: "https://www.vhs-ostalb.example/programm/kurse/271-104-nachbarschaftshilfe" },
       { sourceKey: "271-105", url: "https://www.vhs-ostalb.example/programm/kurse/271-105-repair-cafe" },
@@ -96,7 +112,14 @@ describe("html parse: fixtures", () => {
   it("reads `selector@attr` and the attributes map", () => {
     const result = parseHtml(fixture("tabelle.html", "https://www.kdv-example.de/fortbildungen"), {
       item: "tbody > tr",
-      fields: { sourceKey: "@data-id", title: "td:nth-of-type(2)", url: "td a", date: "td:nth-of-type(1)", location: "td:nth-of-type(3)", kursnr: "td a" },
+      fields: {
+        sourceKey: "@data-id",
+        title: "td:nth-of-type(2)",
+        url: "td a",
+        date: "td:nth-of-type(1)",
+        location: "td:nth-of-type(3)",
+        kursnr: "td a",
+      },
       attributes: { kursnr: "href" },
     });
     expect(result.offers[0]).toMatchObject({
@@ -112,11 +135,18 @@ describe("html parse: fixtures", () => {
 
   it("no matching items: zero offers and a warning naming the selector", () => {
     const result = parseHtml(fixture("programm.html"), { item: "div.gibtsnicht", fields: { title: "h3" } });
-    expect(result).toEqual({ offers: [], warnings: [{ field: "item", message: "Keine Einträge für den Selektor „div.gibtsnicht“ gefunden" }], complete: true });
+    expect(result).toEqual({
+      offers: [],
+      warnings: [{ field: "item", message: "Keine Einträge für den Selektor „div.gibtsnicht“ gefunden" }],
+      complete: true,
+    });
   });
 
   it("invalid config: zero offers, warnings per problem, no exception", () => {
-    const result = htmlAdapter.parse(fixture("programm.html"), { item: "div[", fields: { title: "" } } as unknown as HtmlConfig);
+    const result = htmlAdapter.parse(fixture("programm.html"), {
+      item: "div[",
+      fields: { title: "" },
+    } as unknown as HtmlConfig);
     expect(result).toMatchObject({ offers: [], complete: false });
     const messages = (result as ParseResult).warnings.map((w) => w.message).join("\n");
     expect(messages).toContain("HTML-Konfiguration ungültig: item: Selektor „div[“ ungültig");
@@ -126,7 +156,11 @@ describe("html parse: fixtures", () => {
 
 describe("html mergeDetail", () => {
   const draft = byKey(programm, "271-105");
-  const merged = mergeDetail(draft, fixture("detail-271-105.html", "https://www.vhs-ostalb.example/programm/kurse/271-105-repair-cafe"), programmConfig);
+  const merged = mergeDetail(
+    draft,
+    fixture("detail-271-105.html", "https://www.vhs-ostalb.example/programm/kurse/271-105-repair-cafe"),
+    programmConfig,
+  );
 
   it("fills only what the list lacked", () => {
     expect(merged).toMatchObject({
@@ -146,14 +180,24 @@ describe("html mergeDetail", () => {
   });
 
   it("returns the draft as it is without a detail config", () => {
-    expect(mergeDetail(draft, fixture("detail-271-105.html"), { item: "div.kurs", fields: { title: "h3" } })).toBe(draft);
+    expect(mergeDetail(draft, fixture("detail-271-105.html"), { item: "div.kurs", fields: { title: "h3" } })).toBe(
+      draft,
+    );
   });
 });
 
 describe("html suggestHtmlConfig", () => {
   it.each([
-    ["wordpress-liste.html", "article.event-entry", ["Quartiersspaziergang planen", "Bürgercafé moderieren", "Datenschutz im Verein"]],
-    ["tabelle.html", "tbody > tr", ["Armut im Quartier erkennen", "Schuldnerberatung: Basiswissen", "Tafelarbeit und Teilhabe"]],
+    [
+      "wordpress-liste.html",
+      "article.event-entry",
+      ["Quartiersspaziergang planen", "Bürgercafé moderieren", "Datenschutz im Verein"],
+    ],
+    [
+      "tabelle.html",
+      "tbody > tr",
+      ["Armut im Quartier erkennen", "Schuldnerberatung: Basiswissen", "Tafelarbeit und Teilhabe"],
+    ],
     ["programm.html", "div.kurs", ["Nachbarschaftshilfe organisieren", "Repair-Café gründen", "Repair-Café gründen"]],
   ])("%s → %s, and the suggestion reads the titles", (file, item, titles) => {
     const config = suggestHtmlConfig(fixture(file));
@@ -175,13 +219,21 @@ describe("html suggestHtmlConfig", () => {
   });
 
   it("gives up on pages without repeated dated blocks", () => {
-    expect(suggestHtmlConfig({ url: "https://x.example/", text: "<html><body><ul><li><a href='/a'>A</a></li><li><a href='/b'>B</a></li></ul></body></html>", bytes: new Uint8Array() })).toBeNull();
+    expect(
+      suggestHtmlConfig({
+        url: "https://x.example/",
+        text: "<html><body><ul><li><a href='/a'>A</a></li><li><a href='/b'>B</a></li></ul></body></html>",
+        bytes: new Uint8Array(),
+      }),
+    ).toBeNull();
   });
 });
 
 describe("html config schema", () => {
   it("accepts extra fields and `selector@attr`", () => {
-    expect(parseHtmlConfig({ item: "li", fields: { title: "a", url: "a@data-href", dozent: ".dozent" } }).ok).toBe(true);
+    expect(parseHtmlConfig({ item: "li", fields: { title: "a", url: "a@data-href", dozent: ".dozent" } }).ok).toBe(
+      true,
+    );
   });
   it.each([
     [{ fields: { title: "a" } }, "item"],
@@ -208,7 +260,13 @@ describe("html text extraction", () => {
 describe("html detect", () => {
   it("is low for any HTML page, lower with schema.org events, zero for non-HTML", () => {
     expect(htmlAdapter.detect(fixture("programm.html"))).toBe(0.2);
-    expect(htmlAdapter.detect({ url: "x", text: '<html><script type="application/ld+json">{"@type":"Event"}</script></html>', bytes: new Uint8Array() })).toBe(0.05);
+    expect(
+      htmlAdapter.detect({
+        url: "x",
+        text: '<html><script type="application/ld+json">{"@type":"Event"}</script></html>',
+        bytes: new Uint8Array(),
+      }),
+    ).toBe(0.05);
     expect(htmlAdapter.detect({ url: "x", text: '{"data": {}}', bytes: new Uint8Array() })).toBe(0);
   });
   it("fits the registry's plain FeedAdapter type", () => {
@@ -218,11 +276,18 @@ describe("html detect", () => {
 });
 
 const devPage = path.resolve(repoRoot, "../shared/eval/dev-feeds/akademie-schwarzwald/veranstaltungen.html");
-describe.skipIf(!existsSync(devPage))("html suggestion on the shared dev page (skipped: ../shared/eval not present)", () => {
-  it("finds the event list of a WordPress calendar page", () => {
-    const input: FeedInput = { url: "https://example.org/veranstaltungen/", text: readFileSync(devPage, "utf8"), bytes: new Uint8Array() };
-    const config = suggestHtmlConfig(input);
-    expect(config).not.toBeNull();
-    if (config) expect(parseHtml(input, config).offers.length).toBe(3);
-  });
-});
+describe.skipIf(!existsSync(devPage))(
+  "html suggestion on the shared dev page (skipped: ../shared/eval not present)",
+  () => {
+    it("finds the event list of a WordPress calendar page", () => {
+      const input: FeedInput = {
+        url: "https://example.org/veranstaltungen/",
+        text: readFileSync(devPage, "utf8"),
+        bytes: new Uint8Array(),
+      };
+      const config = suggestHtmlConfig(input);
+      expect(config).not.toBeNull();
+      if (config) expect(parseHtml(input, config).offers.length).toBe(3);
+    });
+  },
+);

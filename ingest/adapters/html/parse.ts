@@ -32,7 +32,10 @@ function fieldText(scope: Scope, field: string, spec: string): string | undefine
   const { nodes, attr } = matches(scope, spec);
   const attribute = attr ?? scope.attributes[field] ?? (LINK_FIELDS.has(field) ? "href" : undefined);
   if (attribute) {
-    const value = nodes.toArray().map((n) => scope.$(n).attr(attribute)?.trim()).find((v) => v);
+    const value = nodes
+      .toArray()
+      .map((n) => scope.$(n).attr(attribute)?.trim())
+      .find((v) => v);
     return value || undefined;
   }
   const text = nodesToText(nodes.toArray());
@@ -86,8 +89,14 @@ function timeSessions(scope: Scope, spec: string): SessionDraft[] {
   return start ? [{ start, end: end ?? null }] : [];
 }
 
-const splitKeywords = (values: string[]): string[] =>
-  [...new Set(values.flatMap((v) => v.split(/[,;]\s*/)).map((v) => v.trim()).filter((v) => v.length > 0))];
+const splitKeywords = (values: string[]): string[] => [
+  ...new Set(
+    values
+      .flatMap((v) => v.split(/[,;]\s*/))
+      .map((v) => v.trim())
+      .filter((v) => v.length > 0),
+  ),
+];
 
 /** Applies a field map to one scope (an item of the list, or a whole detail page). */
 function readFields(scope: Scope, fields: HtmlFields): Partial<OfferDraft> & { extra?: Record<string, string> } {
@@ -149,7 +158,10 @@ function readFields(scope: Scope, fields: HtmlFields): Partial<OfferDraft> & { e
 }
 
 /** Simple text fields and the draft property they fill. */
-const PROSE_TARGETS: Record<string, "locationText" | "priceText" | "registrationDeadline" | "organizer" | "sourceKey" | undefined> = {
+const PROSE_TARGETS: Record<
+  string,
+  "locationText" | "priceText" | "registrationDeadline" | "organizer" | "sourceKey" | undefined
+> = {
   location: "locationText",
   price: "priceText",
   registrationDeadline: "registrationDeadline",
@@ -172,7 +184,11 @@ function titleLink(scope: Scope, titleSpec: string): string | undefined {
 export function parseHtml(input: FeedInput, rawConfig: unknown): ParseResult {
   const checked = parseHtmlConfig(rawConfig);
   if (!checked.ok) {
-    return { offers: [], warnings: checked.errors.map((e) => ({ field: "config", message: `HTML-Konfiguration ungültig: ${e}` })), complete: false };
+    return {
+      offers: [],
+      warnings: checked.errors.map((e) => ({ field: "config", message: `HTML-Konfiguration ungültig: ${e}` })),
+      complete: false,
+    };
   }
   const config = checked.config;
   const $ = load(input.text);
@@ -181,7 +197,11 @@ export function parseHtml(input: FeedInput, rawConfig: unknown): ParseResult {
   const items = $(config.item).toArray();
   const warnings: ParseWarning[] = [];
   if (items.length === 0) {
-    return { offers: [], warnings: [{ field: "item", message: `Keine Einträge für den Selektor „${config.item}“ gefunden` }], complete: true };
+    return {
+      offers: [],
+      warnings: [{ field: "item", message: `Keine Einträge für den Selektor „${config.item}“ gefunden` }],
+      complete: true,
+    };
   }
   const offers: OfferDraft[] = [];
   const detailRequests: { sourceKey: string; url: string }[] = [];
@@ -191,7 +211,10 @@ export function parseHtml(input: FeedInput, rawConfig: unknown): ParseResult {
       const scope: Scope = { $, root: $(item), base, attributes };
       const read = readFields(scope, config.fields);
       if (!read.title) {
-        warnings.push({ field: "title", message: `Eintrag ${index + 1}: Titel (${config.fields.title}) nicht gefunden – übersprungen` });
+        warnings.push({
+          field: "title",
+          message: `Eintrag ${index + 1}: Titel (${config.fields.title}) nicht gefunden – übersprungen`,
+        });
         return;
       }
       const url = read.url ?? (config.fields.url ? undefined : titleLink(scope, config.fields.title));
@@ -199,7 +222,11 @@ export function parseHtml(input: FeedInput, rawConfig: unknown): ParseResult {
       if (seen.has(sourceKey)) {
         // Several dates of one course often link to the same page: each row stays its own offer.
         const distinct = `${sourceKey}#${stableHash(`${read.title}|${read.dateText ?? ""}|${index}`)}`;
-        warnings.push({ sourceKey, field: "sourceKey", message: `Schlüssel mehrfach auf der Seite (Eintrag ${index + 1}) – ergänzt zu ${distinct}` });
+        warnings.push({
+          sourceKey,
+          field: "sourceKey",
+          message: `Schlüssel mehrfach auf der Seite (Eintrag ${index + 1}) – ergänzt zu ${distinct}`,
+        });
         sourceKey = distinct;
       }
       seen.add(sourceKey);
@@ -207,12 +234,21 @@ export function parseHtml(input: FeedInput, rawConfig: unknown): ParseResult {
       if (url) draft.url = url;
       offers.push(draft);
       if (config.detail) {
-        const link = resolveUrl(fieldText(scope, "detailLink", config.detail.link.includes("@") ? config.detail.link : `${config.detail.link}@href`), base);
+        const link = resolveUrl(
+          fieldText(
+            scope,
+            "detailLink",
+            config.detail.link.includes("@") ? config.detail.link : `${config.detail.link}@href`,
+          ),
+          base,
+        );
         if (link) detailRequests.push({ sourceKey, url: link });
         else warnings.push({ sourceKey, field: "detail.link", message: "Link zur Detailseite nicht gefunden" });
       }
     } catch (err) {
-      warnings.push({ message: `Eintrag ${index + 1} nicht verarbeitbar: ${err instanceof Error ? err.message : String(err)}` });
+      warnings.push({
+        message: `Eintrag ${index + 1} nicht verarbeitbar: ${err instanceof Error ? err.message : String(err)}`,
+      });
     }
   });
   return { offers, warnings, complete: true, ...(config.detail ? { detailRequests } : {}) };
@@ -228,7 +264,12 @@ export function mergeDetail(draft: OfferDraft, detail: FeedInput, rawConfig: unk
   const config = checked.config;
   const detailConfig = checked.config.detail;
   const $ = load(detail.text);
-  const scope: Scope = { $, root: $.root(), base: resolveUrl($("base[href]").first().attr("href"), detail.url) ?? detail.url, attributes: config.attributes ?? {} };
+  const scope: Scope = {
+    $,
+    root: $.root(),
+    base: resolveUrl($("base[href]").first().attr("href"), detail.url) ?? detail.url,
+    attributes: config.attributes ?? {},
+  };
   const found = readFields(scope, detailConfig.fields);
   const merged: OfferDraft = { ...draft, sessions: [...draft.sessions] };
   const fill = merged as unknown as Record<string, unknown>;
@@ -247,7 +288,8 @@ export function mergeDetail(draft: OfferDraft, detail: FeedInput, rawConfig: unk
 // Suggesting a config
 
 // No trailing \b: table cells run together in .text() ("14.01.2027Armut …").
-const DATE_LIKE = /\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}(?!\d)|\b\d{1,2}\.\s*(?:Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)[a-zä]*\.?(?:\s+\d{4})?|\b\d{4}-\d{2}-\d{2}(?!\d)/i;
+const DATE_LIKE =
+  /\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}(?!\d)|\b\d{1,2}\.\s*(?:Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)[a-zä]*\.?(?:\s+\d{4})?|\b\d{4}-\d{2}-\d{2}(?!\d)/i;
 const HEADINGS = "h1, h2, h3, h4, h5, h6";
 const CANDIDATES = "article, li, div, section, tr, dl";
 /** Class-name hints for optional fields, German and English. */
@@ -283,7 +325,11 @@ function positioned($: CheerioAPI, el: Element): string {
 function relativeSelector($: CheerioAPI, root: Element, found: Element | undefined): string | undefined {
   if (!found || found === root) return undefined;
   const parts: string[] = [];
-  for (let node: Element | null = found; node && node !== root; node = node.parent && node.parent.type === "tag" ? node.parent : null) {
+  for (
+    let node: Element | null = found;
+    node && node !== root;
+    node = node.parent && node.parent.type === "tag" ? node.parent : null
+  ) {
     parts.unshift(positioned($, node));
     if (parts.length >= 2) break;
   }
@@ -312,7 +358,9 @@ export function suggestHtmlConfig(input: FeedInput): HtmlConfig | null {
   for (const [selector, elements] of groups) {
     if (elements.length < 2) continue;
     // Every member should be one offer: containers that hold several dates each are too coarse.
-    const single = elements.filter((el) => ($(el).text().match(new RegExp(DATE_LIKE.source, "gi")) ?? []).length <= 3).length;
+    const single = elements.filter(
+      (el) => ($(el).text().match(new RegExp(DATE_LIKE.source, "gi")) ?? []).length <= 3,
+    ).length;
     const headed = elements.filter((el) => $(el).find(HEADINGS).length === 1).length;
     const score = elements.length + single + 2 * headed;
     if (!best || score > best.score) best = { selector, elements, score };
@@ -331,19 +379,32 @@ export function suggestHtmlConfig(input: FeedInput): HtmlConfig | null {
   if (url && url !== title) fields["url"] = url;
   // A <time> wrapped with its range ("<p><time>…</time>–<time>…</time> Uhr</p>") is read with its wrapper.
   const timeEl = item.find("time").first().get(0);
-  const timeParent = timeEl?.parent && timeEl.parent !== first && timeEl.parent.type === "tag" ? timeEl.parent : undefined;
-  const timeWrapper = timeParent && $(timeParent).children().toArray().every((c) => c.type === "tag" && c.name === "time") ? timeParent : timeEl;
+  const timeParent =
+    timeEl?.parent && timeEl.parent !== first && timeEl.parent.type === "tag" ? timeEl.parent : undefined;
+  const timeWrapper =
+    timeParent &&
+    $(timeParent)
+      .children()
+      .toArray()
+      .every((c) => c.type === "tag" && c.name === "time")
+      ? timeParent
+      : timeEl;
   const dateEl =
     timeWrapper ??
     item
       .find("*")
       .toArray()
-      .filter((el): el is Element => el.type === "tag" && DATE_LIKE.test($(el).text()) && $(el).find(HEADINGS).length === 0)
+      .filter(
+        (el): el is Element => el.type === "tag" && DATE_LIKE.test($(el).text()) && $(el).find(HEADINGS).length === 0,
+      )
       .pop();
   const date = relativeSelector($, first, dateEl);
   if (date) fields["date"] = date;
   for (const [field, pattern] of FIELD_HINTS) {
-    const el = item.find("[class]").toArray().find((e): e is Element => e.type === "tag" && pattern.test(e.attribs["class"] ?? ""));
+    const el = item
+      .find("[class]")
+      .toArray()
+      .find((e): e is Element => e.type === "tag" && pattern.test(e.attribs["class"] ?? ""));
     const selector = relativeSelector($, first, el);
     if (selector) fields[field] = selector;
   }
@@ -356,6 +417,8 @@ export function suggestHtmlConfig(input: FeedInput): HtmlConfig | null {
 export function detectHtml(input: FeedInput): number {
   const head = input.text.slice(0, 4000);
   if (!/<html[\s>]|<!doctype html|<body[\s>]/i.test(head)) return 0;
-  const hasEventLd = /application\/ld\+json/i.test(input.text) && /"@type"\s*:\s*(?:\[[^\]]*?)?"(?:https?:\/\/schema\.org\/)?(?:\w*Event|Course)"/.test(input.text);
+  const hasEventLd =
+    /application\/ld\+json/i.test(input.text) &&
+    /"@type"\s*:\s*(?:\[[^\]]*?)?"(?:https?:\/\/schema\.org\/)?(?:\w*Event|Course)"/.test(input.text);
   return hasEventLd ? 0.05 : 0.2;
 }

@@ -10,8 +10,13 @@ import { expandSchedule } from "./schedule.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "../../..");
-const input = (text: string, url = "https://www.bw-neckaralb.de/veranstaltungen/"): FeedInput => ({ url, text, bytes: new Uint8Array() });
-const fixture = (name: string, url?: string): FeedInput => input(readFileSync(path.join(here, "fixtures", name), "utf8"), url);
+const input = (text: string, url = "https://www.bw-neckaralb.de/veranstaltungen/"): FeedInput => ({
+  url,
+  text,
+  bytes: new Uint8Array(),
+});
+const fixture = (name: string, url?: string): FeedInput =>
+  input(readFileSync(path.join(here, "fixtures", name), "utf8"), url);
 const parsed = (name: string, url?: string): ParseResult => parseJsonLd(fixture(name, url));
 const byTitle = (result: ParseResult, title: string): OfferDraft => {
   const offer = result.offers.find((o) => o.title === title);
@@ -35,7 +40,15 @@ const cases: Case[] = [
       sourceKey: "https://www.bw-neckaralb.de/veranstaltung/quartiersmanagement-grundlagen/#event",
       url: "https://www.bw-neckaralb.de/veranstaltung/quartiersmanagement-grundlagen/",
       sessions: [{ start: "2027-03-18T09:00:00+01:00", end: "2027-03-19T16:30:00+01:00" }],
-      location: { name: "Haus der Begegnung", street: "Wilhelmstraße 12", postalCode: "72764", locality: "Reutlingen", country: "DE", latitude: 48.4914, longitude: 9.2043 },
+      location: {
+        name: "Haus der Begegnung",
+        street: "Wilhelmstraße 12",
+        postalCode: "72764",
+        locality: "Reutlingen",
+        country: "DE",
+        latitude: 48.4914,
+        longitude: 9.2043,
+      },
       attendance: "OFFLINE",
       price: { amount: 180, currency: "EUR" },
       priceText: "Regulär: 180,00 EUR\nErmäßigt: 120,00 EUR",
@@ -80,7 +93,11 @@ const cases: Case[] = [
     name: "unreadable startDate kept as prose together with the description's date line",
     file: "veranstaltungen-wordpress.html",
     title: "Sommerfest im Quartier",
-    expected: { sessions: [], dateText: "Sommer 2027\nSamstag, 3. Juli 2027, ab 15 Uhr", locationText: "Stadtteilzentrum West" },
+    expected: {
+      sessions: [],
+      dateText: "Sommer 2027\nSamstag, 3. Juli 2027, ab 15 Uhr",
+      locationText: "Stadtteilzentrum West",
+    },
   },
   {
     name: "Course run with weekly courseSchedule, referenced Place and provider, credits in UE",
@@ -93,7 +110,13 @@ const cases: Case[] = [
         { start: "2027-03-09T17:00", end: "2027-03-09T20:15" },
         { start: "2027-03-16T17:00", end: "2027-03-16T20:15" },
       ],
-      location: { name: "Campus Nord, Gebäude C", street: "Moltkestraße 30", postalCode: "76133", locality: "Karlsruhe", country: "DE" },
+      location: {
+        name: "Campus Nord, Gebäude C",
+        street: "Moltkestraße 30",
+        postalCode: "76133",
+        locality: "Karlsruhe",
+        country: "DE",
+      },
       attendance: "OFFLINE",
       price: { amount: 450, currency: "EUR" },
       teachingUnits: 24,
@@ -111,7 +134,11 @@ const cases: Case[] = [
     name: "monthly schedule is not expanded but kept as German prose",
     file: "kurse-graph.html",
     title: "Stadtteilarbeit kompakt",
-    expected: { sessions: [], dateText: "Terminplan: ab 2027-05-03, ab 18:00 Uhr, Wiederholung P1M", attendance: "MIXED" },
+    expected: {
+      sessions: [],
+      dateText: "Terminplan: ab 2027-05-03, ab 18:00 Uhr, Wiederholung P1M",
+      attendance: "MIXED",
+    },
   },
   {
     name: "EventSeries: subEvents become the sessions of one offer; price range stays prose",
@@ -148,8 +175,13 @@ describe("jsonld parse: fixtures", () => {
     const messages = result.warnings.map((w) => w.message);
     expect(messages).toContain("JSON-LD Block 5 nicht lesbar und übersprungen: Unexpected end of JSON input");
     expect(messages.filter((m) => m.includes("repariert"))).toHaveLength(2);
-    expect(result.warnings).toContainEqual({ field: "name", message: "Titel (name) fehlt – Veranstaltung übersprungen" });
-    expect(result.warnings).toContainEqual(expect.objectContaining({ field: "startDate", message: expect.stringContaining("Sommer 2027") }));
+    expect(result.warnings).toContainEqual({
+      field: "name",
+      message: "Titel (name) fehlt – Veranstaltung übersprungen",
+    });
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({ field: "startDate", message: expect.stringContaining("Sommer 2027") }),
+    );
   });
 
   it("gives two runs of one course two stable keys, the second with its own price and registration", () => {
@@ -159,23 +191,45 @@ describe("jsonld parse: fixtures", () => {
       "https://weiterbildung.hs-oberrhein.de/kurse/sozialraumanalyse#fruehjahr",
       "https://weiterbildung.hs-oberrhein.de/kurse/sozialraumanalyse#course#2027-10-05T09:00:00+02:00",
     ]);
-    expect(runs[1]).toMatchObject({ attendance: "ONLINE", price: { amount: 390, currency: "EUR" }, registrationUrl: "https://weiterbildung.hs-oberrhein.de/anmeldung/sra-online" });
-    expect(runs[0]?.notes).toEqual(["Abschluss: Hochschulzertifikat", "Lerninhalte: Sozialraumanalyse, Datenauswertung", "Zeitaufwand laut Anbieter: PT18H"]);
+    expect(runs[1]).toMatchObject({
+      attendance: "ONLINE",
+      price: { amount: 390, currency: "EUR" },
+      registrationUrl: "https://weiterbildung.hs-oberrhein.de/anmeldung/sra-online",
+    });
+    expect(runs[0]?.notes).toEqual([
+      "Abschluss: Hochschulzertifikat",
+      "Lerninhalte: Sozialraumanalyse, Datenauswertung",
+      "Zeitaufwand laut Anbieter: PT18H",
+    ]);
   });
 
   it("does not list a series' sub-event a second time and keys items without id by a stable hash", () => {
     const first = parsed("reihe.json");
-    expect(first.offers.map((o) => o.title)).toEqual(["Engagement begleiten – Modulreihe 2027", "Offener Treff Nachbarschaft", "Ohne Schlüssel", "Ohne Termin"]);
+    expect(first.offers.map((o) => o.title)).toEqual([
+      "Engagement begleiten – Modulreihe 2027",
+      "Offener Treff Nachbarschaft",
+      "Ohne Schlüssel",
+      "Ohne Termin",
+    ]);
     expect(byTitle(first, "Ohne Schlüssel").sourceKey).toMatch(/^jsonld:[0-9a-f]{8}$/);
     expect(parsed("reihe.json").offers.map((o) => o.sourceKey)).toEqual(first.offers.map((o) => o.sourceKey));
-    expect(first.warnings).toContainEqual({ sourceKey: byTitle(first, "Ohne Termin").sourceKey, field: "startDate", message: "Kein Termin (startDate) angegeben" });
+    expect(first.warnings).toContainEqual({
+      sourceKey: byTitle(first, "Ohne Termin").sourceKey,
+      field: "startDate",
+      message: "Kein Termin (startDate) angegeben",
+    });
   });
 
   it("expands a weekly eventSchedule with two weekdays and an exception date", () => {
     const offer = byTitle(parsed("reihe.json"), "Offener Treff Nachbarschaft");
     expect(offer.sessions.map((s) => s.start)).toEqual([
-      "2027-02-01T15:00:00", "2027-02-04T15:00:00", "2027-02-08T15:00:00", "2027-02-11T15:00:00",
-      "2027-02-18T15:00:00", "2027-02-22T15:00:00", "2027-02-25T15:00:00",
+      "2027-02-01T15:00:00",
+      "2027-02-04T15:00:00",
+      "2027-02-08T15:00:00",
+      "2027-02-11T15:00:00",
+      "2027-02-18T15:00:00",
+      "2027-02-22T15:00:00",
+      "2027-02-25T15:00:00",
     ]);
     expect(offer.locationText).toBe("Stadtteilladen Böckingen");
   });
@@ -190,7 +244,13 @@ describe("jsonld parse: fixtures", () => {
     const fest = byTitle(result, "Nachbarschaftsfest");
     expect(fest.sessions).toEqual([{ start: "2027-06-19", end: "2027-06-20", allDay: true }]);
     expect(fest.notes).toEqual(["Status: EventPostponed"]);
-    expect(result.warnings).toEqual([{ sourceKey: fest.sourceKey, field: "eventStatus", message: 'Veranstaltungsstatus "EventPostponed" (nicht planmäßig)' }]);
+    expect(result.warnings).toEqual([
+      {
+        sourceKey: fest.sourceKey,
+        field: "eventStatus",
+        message: 'Veranstaltungsstatus "EventPostponed" (nicht planmäßig)',
+      },
+    ]);
   });
 
   it.each([
@@ -234,7 +294,14 @@ describe("jsonld lenient JSON", () => {
 
 describe("jsonld schedule", () => {
   it("expands a fortnightly rule by repeatCount", () => {
-    const result = expandSchedule({ "@type": "Schedule", startDate: "2027-01-05", repeatFrequency: "P2W", byDay: "Tuesday", repeatCount: 3, startTime: "19:00" });
+    const result = expandSchedule({
+      "@type": "Schedule",
+      startDate: "2027-01-05",
+      repeatFrequency: "P2W",
+      byDay: "Tuesday",
+      repeatCount: 3,
+      startTime: "19:00",
+    });
     expect(result.sessions.map((s) => s.start)).toEqual(["2027-01-05T19:00", "2027-01-19T19:00", "2027-02-02T19:00"]);
   });
   it("keeps an open-ended rule as prose", () => {
@@ -244,10 +311,12 @@ describe("jsonld schedule", () => {
     });
   });
   it("makes all-day sessions without times", () => {
-    expect(expandSchedule({ startDate: "2027-01-04", endDate: "2027-01-05", repeatFrequency: "P1D" }).sessions).toEqual([
-      { start: "2027-01-04", end: "2027-01-04", allDay: true },
-      { start: "2027-01-05", end: "2027-01-05", allDay: true },
-    ]);
+    expect(expandSchedule({ startDate: "2027-01-04", endDate: "2027-01-05", repeatFrequency: "P1D" }).sessions).toEqual(
+      [
+        { start: "2027-01-04", end: "2027-01-04", allDay: true },
+        { start: "2027-01-05", end: "2027-01-05", allDay: true },
+      ],
+    );
   });
 });
 
@@ -267,21 +336,35 @@ describe("jsonld detect", () => {
 
 const sharedDir = path.resolve(repoRoot, "../shared");
 const devFeeds = path.join(sharedDir, "eval/dev-feeds");
-describe.skipIf(!existsSync(devFeeds))("jsonld against the shared dev feeds (skipped: ../shared/eval not present)", () => {
-  interface GoldOffer { feed: string; title: string; sessions: string[][]; postalCode: string | null; price: number | null; online: boolean }
-  const gold = existsSync(devFeeds) ? (JSON.parse(readFileSync(path.join(devFeeds, "gold.json"), "utf8")) as { offers: GoldOffer[] }).offers : [];
-  const feeds = [...new Set(gold.filter((o) => o.feed.endsWith(".html")).map((o) => o.feed))];
-  it.each(feeds)("%s matches the gold titles, dates, postcodes and prices", async (feed) => {
-    const result = await jsonldAdapter.parse(input(readFileSync(path.join(devFeeds, feed), "utf8"), "https://example.org/"));
-    const expected = gold.filter((o) => o.feed === feed);
-    expect(result.offers.map((o) => o.title).sort()).toEqual(expected.map((o) => o.title).sort());
-    for (const want of expected) {
-      const got = byTitle(result, want.title);
-      expect(got.sessions[0]?.start).toBe(want.sessions[0]?.[0]);
-      expect(got.sessions.at(-1)?.end).toBe(want.sessions.at(-1)?.[1]);
-      expect(got.location?.postalCode ?? null).toBe(want.postalCode);
-      expect(got.price?.amount ?? null).toBe(want.price);
-      expect(got.attendance === "ONLINE").toBe(want.online);
+describe.skipIf(!existsSync(devFeeds))(
+  "jsonld against the shared dev feeds (skipped: ../shared/eval not present)",
+  () => {
+    interface GoldOffer {
+      feed: string;
+      title: string;
+      sessions: string[][];
+      postalCode: string | null;
+      price: number | null;
+      online: boolean;
     }
-  });
-});
+    const gold = existsSync(devFeeds)
+      ? (JSON.parse(readFileSync(path.join(devFeeds, "gold.json"), "utf8")) as { offers: GoldOffer[] }).offers
+      : [];
+    const feeds = [...new Set(gold.filter((o) => o.feed.endsWith(".html")).map((o) => o.feed))];
+    it.each(feeds)("%s matches the gold titles, dates, postcodes and prices", async (feed) => {
+      const result = await jsonldAdapter.parse(
+        input(readFileSync(path.join(devFeeds, feed), "utf8"), "https://example.org/"),
+      );
+      const expected = gold.filter((o) => o.feed === feed);
+      expect(result.offers.map((o) => o.title).sort()).toEqual(expected.map((o) => o.title).sort());
+      for (const want of expected) {
+        const got = byTitle(result, want.title);
+        expect(got.sessions[0]?.start).toBe(want.sessions[0]?.[0]);
+        expect(got.sessions.at(-1)?.end).toBe(want.sessions.at(-1)?.[1]);
+        expect(got.location?.postalCode ?? null).toBe(want.postalCode);
+        expect(got.price?.amount ?? null).toBe(want.price);
+        expect(got.attendance === "ONLINE").toBe(want.online);
+      }
+    });
+  },
+);

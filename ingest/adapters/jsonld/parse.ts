@@ -10,7 +10,18 @@ import { htmlToText, resolveUrl, stableHash } from "../html/text.ts";
 import { extractProse } from "../rss/prose.ts";
 import { parseLenientJson } from "./lenient-json.ts";
 import { expandSchedule } from "./schedule.ts";
-import { asArray, enumName, isObject, isTrue, isoDate, names, parseAmount, str, typeNames, type JsonObject } from "./values.ts";
+import {
+  asArray,
+  enumName,
+  isObject,
+  isTrue,
+  isoDate,
+  names,
+  parseAmount,
+  str,
+  typeNames,
+  type JsonObject,
+} from "./values.ts";
 
 /** Event subtypes of schema.org that are not spelled "…Event". */
 const EVENT_TYPES = new Set(["Festival", "Hackathon", "CourseInstance", "EventSeries"]);
@@ -25,9 +36,16 @@ const ATTENDANCE: Record<string, OfferDraft["attendance"]> = {
 };
 /** CourseInstance.courseMode is free text; these are the values seen in the wild. */
 const COURSE_MODE: Record<string, OfferDraft["attendance"]> = {
-  online: "ONLINE", distance: "ONLINE", "distance learning": "ONLINE", virtual: "ONLINE",
-  onsite: "OFFLINE", "on-site": "OFFLINE", "in-person": "OFFLINE", präsenz: "OFFLINE",
-  blended: "MIXED", hybrid: "MIXED",
+  online: "ONLINE",
+  distance: "ONLINE",
+  "distance learning": "ONLINE",
+  virtual: "ONLINE",
+  onsite: "OFFLINE",
+  "on-site": "OFFLINE",
+  "in-person": "OFFLINE",
+  präsenz: "OFFLINE",
+  blended: "MIXED",
+  hybrid: "MIXED",
 };
 /** Non-standard property names under which providers state teaching units. */
 const UNIT_PROPERTIES = ["teachingUnits", "unterrichtseinheiten", "UE"];
@@ -79,7 +97,8 @@ function flattenRoots(value: unknown, out: JsonObject[], depth = 0): void {
     const types = typeNames(item);
     if (types.includes("ItemList")) {
       for (const element of asArray(item["itemListElement"])) {
-        if (isObject(element) && typeNames(element).includes("ListItem") && element["item"] !== undefined) flattenRoots(element["item"], out, depth + 1);
+        if (isObject(element) && typeNames(element).includes("ListItem") && element["item"] !== undefined)
+          flattenRoots(element["item"], out, depth + 1);
         else flattenRoots(element, out, depth + 1);
       }
     } else if (types.length > 0) out.push(item);
@@ -137,7 +156,11 @@ function sessionOf(node: JsonObject, ctx: Context, key: string): DatePart {
   if (!rawStart) return { sessions: [] };
   const start = isoDate(rawStart);
   if (!start) {
-    ctx.warn({ sourceKey: key, field: "startDate", message: `Beginn nicht lesbar: "${rawStart}" – als Text übernommen` });
+    ctx.warn({
+      sourceKey: key,
+      field: "startDate",
+      message: `Beginn nicht lesbar: "${rawStart}" – als Text übernommen`,
+    });
     return { sessions: [], dateText: rawEnd ? `${rawStart} – ${rawEnd}` : rawStart };
   }
   const end = rawEnd ? isoDate(rawEnd) : undefined;
@@ -156,7 +179,8 @@ function readDates(node: JsonObject, ctx: Context, key: string): DatePart {
   else parts.push(sessionOf(node, ctx, key));
   for (const schedule of [...asArray(node["eventSchedule"]), ...asArray(node["courseSchedule"])]) {
     const result = expandSchedule(ctx.deref(schedule));
-    if (result.dateText) ctx.warn({ sourceKey: key, field: "eventSchedule", message: "Terminplan nicht auflösbar – als Text übernommen" });
+    if (result.dateText)
+      ctx.warn({ sourceKey: key, field: "eventSchedule", message: "Terminplan nicht auflösbar – als Text übernommen" });
     parts.push(result);
   }
   const sessions = parts.flatMap((p) => p.sessions);
@@ -192,7 +216,10 @@ function placeOf(node: JsonObject, ctx: Context): { location: LocationDraft; tex
         ["postalCode", address["postalCode"]],
         ["locality", address["addressLocality"]],
         ["region", address["addressRegion"]],
-        ["country", isObject(address["addressCountry"]) ? address["addressCountry"]["name"] : address["addressCountry"]],
+        [
+          "country",
+          isObject(address["addressCountry"]) ? address["addressCountry"]["name"] : address["addressCountry"],
+        ],
       ];
       for (const [field, value] of fields) {
         const text = str(value);
@@ -232,7 +259,12 @@ function readPlaces(value: unknown, ctx: Context): PlacePart {
     const place = placeOf(node, ctx);
     if (place.text) texts.push(place.text);
     if (!part.location) part.location = place.location;
-    else texts.push(Object.values(place.location).filter((v) => typeof v === "string").join(", "));
+    else
+      texts.push(
+        Object.values(place.location)
+          .filter((v) => typeof v === "string")
+          .join(", "),
+      );
   }
   if (texts.length) part.locationText = texts.join("\n");
   return part;
@@ -250,7 +282,9 @@ function flattenOffers(value: unknown, ctx: Context, depth = 0): JsonObject[] {
   return asArray(value)
     .map(ctx.deref)
     .filter(isObject)
-    .flatMap((offer) => (depth < 3 && offer["offers"] !== undefined ? [offer, ...flattenOffers(offer["offers"], ctx, depth + 1)] : [offer]));
+    .flatMap((offer) =>
+      depth < 3 && offer["offers"] !== undefined ? [offer, ...flattenOffers(offer["offers"], ctx, depth + 1)] : [offer],
+    );
 }
 
 function readOffers(node: JsonObject, ctx: Context): PricePart {
@@ -291,7 +325,11 @@ function readAudience(value: unknown, ctx: Context): string[] {
   for (const raw of asArray(value)) {
     const node = ctx.deref(raw);
     const values = isObject(node)
-      ? [...asArray(node["audienceType"]), ...asArray(node["educationalRole"]), ...(node["audienceType"] === undefined ? [node["name"]] : [])]
+      ? [
+          ...asArray(node["audienceType"]),
+          ...asArray(node["educationalRole"]),
+          ...(node["audienceType"] === undefined ? [node["name"]] : []),
+        ]
       : [node];
     for (const v of values) {
       const text = str(v);
@@ -414,9 +452,11 @@ function applyProse(draft: OfferDraft): void {
   const prose = extractProse(htmlToText(draft.description));
   if (draft.teachingUnits === undefined && prose.teachingUnitsText) draft.teachingUnitsText = prose.teachingUnitsText;
   if (!draft.price && !draft.priceText && prose.priceText) draft.priceText = prose.priceText;
-  if (!draft.location && !draft.locationText && !draft.attendance && prose.locationText) draft.locationText = prose.locationText;
+  if (!draft.location && !draft.locationText && !draft.attendance && prose.locationText)
+    draft.locationText = prose.locationText;
   // Undated items keep every date hint, the structured one that failed and the description's.
-  if (draft.sessions.length === 0 && prose.dateText) draft.dateText = draft.dateText ? `${draft.dateText}\n${prose.dateText}` : prose.dateText;
+  if (draft.sessions.length === 0 && prose.dateText)
+    draft.dateText = draft.dateText ? `${draft.dateText}\n${prose.dateText}` : prose.dateText;
   if (!draft.audienceText && prose.audienceText) draft.audienceText = prose.audienceText;
 }
 
@@ -427,7 +467,11 @@ function titleOf(node: JsonObject): string | undefined {
 function eventDrafts(node: JsonObject, ctx: Context): OfferDraft[] {
   const title = titleOf(node);
   if (!title) {
-    ctx.warn({ sourceKey: str(node["@id"]) ?? str(node["url"]), field: "name", message: "Titel (name) fehlt – Veranstaltung übersprungen" });
+    ctx.warn({
+      sourceKey: str(node["@id"]) ?? str(node["url"]),
+      field: "name",
+      message: "Titel (name) fehlt – Veranstaltung übersprungen",
+    });
     return [];
   }
   const provisional = readDates(node, { ...ctx, warn: () => undefined }, "");
@@ -435,7 +479,8 @@ function eventDrafts(node: JsonObject, ctx: Context): OfferDraft[] {
   const draft = baseDraft(node, key, title, ctx);
   applyOccurrence(draft, node, undefined, ctx);
   applyProse(draft);
-  if (draft.sessions.length === 0 && !draft.dateText) ctx.warn({ sourceKey: key, field: "startDate", message: "Kein Termin (startDate) angegeben" });
+  if (draft.sessions.length === 0 && !draft.dateText)
+    ctx.warn({ sourceKey: key, field: "startDate", message: "Kein Termin (startDate) angegeben" });
   return [draft];
 }
 
@@ -443,7 +488,11 @@ function eventDrafts(node: JsonObject, ctx: Context): OfferDraft[] {
 function courseDrafts(node: JsonObject, ctx: Context): OfferDraft[] {
   const title = titleOf(node);
   if (!title) {
-    ctx.warn({ sourceKey: str(node["@id"]) ?? str(node["url"]), field: "name", message: "Kurstitel (name) fehlt – Kurs übersprungen" });
+    ctx.warn({
+      sourceKey: str(node["@id"]) ?? str(node["url"]),
+      field: "name",
+      message: "Kurstitel (name) fehlt – Kurs übersprungen",
+    });
     return [];
   }
   const instances = asArray(node["hasCourseInstance"]).map(ctx.deref).filter(isObject);
@@ -452,20 +501,30 @@ function courseDrafts(node: JsonObject, ctx: Context): OfferDraft[] {
     const draft = baseDraft(node, courseKey, title, ctx);
     applyOccurrence(draft, node, undefined, ctx);
     applyProse(draft);
-    ctx.warn({ sourceKey: courseKey, field: "hasCourseInstance", message: "Kurs ohne Durchführung (hasCourseInstance) – kein Termin" });
+    ctx.warn({
+      sourceKey: courseKey,
+      field: "hasCourseInstance",
+      message: "Kurs ohne Durchführung (hasCourseInstance) – kein Termin",
+    });
     return [draft];
   }
   return instances.map((instance, i) => {
     // A single run keeps the course's key, so the key stays stable while the course has one date.
     const instanceId = str(instance["@id"]);
     const start = str(instance["startDate"]);
-    const key = instances.length === 1 ? courseKey : instanceId && !instanceId.startsWith("_:") ? instanceId : `${courseKey}#${start ?? i + 1}`;
+    const key =
+      instances.length === 1
+        ? courseKey
+        : instanceId && !instanceId.startsWith("_:")
+          ? instanceId
+          : `${courseKey}#${start ?? i + 1}`;
     const draft = baseDraft(node, key, str(instance["name"]) ?? title, ctx);
     const instanceDescription = str(instance["description"]);
     if (instanceDescription && !draft.description) draft.description = instanceDescription;
     applyOccurrence(draft, instance, node, ctx);
     applyProse(draft);
-    if (draft.sessions.length === 0 && !draft.dateText) ctx.warn({ sourceKey: key, field: "startDate", message: "Kursdurchführung ohne Termin (startDate)" });
+    if (draft.sessions.length === 0 && !draft.dateText)
+      ctx.warn({ sourceKey: key, field: "startDate", message: "Kursdurchführung ohne Termin (startDate)" });
     return draft;
   });
 }
@@ -482,31 +541,48 @@ function childIds(roots: JsonObject[]): Set<string> {
   return ids;
 }
 
-const sameSession = (a: SessionDraft, b: SessionDraft): boolean => a.start === b.start && (a.end ?? null) === (b.end ?? null);
+const sameSession = (a: SessionDraft, b: SessionDraft): boolean =>
+  a.start === b.start && (a.end ?? null) === (b.end ?? null);
 
 /** The same offer listed twice on a page (list and teaser) adds its dates once. */
 function mergeDuplicate(target: OfferDraft, dup: OfferDraft, warnings: ParseWarning[]): void {
   if (dup.title !== target.title) {
-    warnings.push({ sourceKey: target.sourceKey, field: "@id", message: `Schlüssel doppelt vergeben mit anderem Titel ("${dup.title}") – zweiter Eintrag verworfen` });
+    warnings.push({
+      sourceKey: target.sourceKey,
+      field: "@id",
+      message: `Schlüssel doppelt vergeben mit anderem Titel ("${dup.title}") – zweiter Eintrag verworfen`,
+    });
     return;
   }
-  for (const session of dup.sessions) if (!target.sessions.some((s) => sameSession(s, session))) target.sessions.push(session);
+  for (const session of dup.sessions)
+    if (!target.sessions.some((s) => sameSession(s, session))) target.sessions.push(session);
 }
 
 export function parseJsonLd(input: FeedInput): ParseResult {
   const warnings: ParseWarning[] = [];
   const blocks = extractBlocks(input.text);
   if (blocks.length === 0) {
-    return { offers: [], warnings: [{ message: "Keine JSON-LD-Daten (application/ld+json) auf der Seite gefunden" }], complete: true };
+    return {
+      offers: [],
+      warnings: [{ message: "Keine JSON-LD-Daten (application/ld+json) auf der Seite gefunden" }],
+      complete: true,
+    };
   }
   const values: unknown[] = [];
   for (const block of blocks) {
     const parsed = parseLenientJson(block.raw);
     if (!parsed.ok) {
-      warnings.push({ field: "application/ld+json", message: `JSON-LD ${block.label} nicht lesbar und übersprungen: ${parsed.error}` });
+      warnings.push({
+        field: "application/ld+json",
+        message: `JSON-LD ${block.label} nicht lesbar und übersprungen: ${parsed.error}`,
+      });
       continue;
     }
-    if (parsed.repaired) warnings.push({ field: "application/ld+json", message: `JSON-LD ${block.label} fehlerhaft, aber repariert gelesen (z. B. Komma am Ende, Steuerzeichen, CDATA)` });
+    if (parsed.repaired)
+      warnings.push({
+        field: "application/ld+json",
+        message: `JSON-LD ${block.label} fehlerhaft, aber repariert gelesen (z. B. Komma am Ende, Steuerzeichen, CDATA)`,
+      });
     values.push(parsed.value);
   }
   const graph = buildGraph(values);
@@ -526,14 +602,19 @@ export function parseJsonLd(input: FeedInput): ParseResult {
       }
     } catch (err) {
       // A defect here must cost one item, never the page.
-      warnings.push({ sourceKey: id, message: `Eintrag nicht verarbeitbar: ${err instanceof Error ? err.message : String(err)}` });
+      warnings.push({
+        sourceKey: id,
+        message: `Eintrag nicht verarbeitbar: ${err instanceof Error ? err.message : String(err)}`,
+      });
     }
   }
-  if (byKey.size === 0 && values.length > 0) warnings.push({ message: "Keine schema.org-Veranstaltungen (Event/Course) in den JSON-LD-Daten gefunden" });
+  if (byKey.size === 0 && values.length > 0)
+    warnings.push({ message: "Keine schema.org-Veranstaltungen (Event/Course) in den JSON-LD-Daten gefunden" });
   return { offers: [...byKey.values()], warnings, complete: true };
 }
 
-const EVENT_TYPE_IN_TEXT = /"@type"\s*:\s*(?:\[[^\]]*?)?"(?:https?:\/\/schema\.org\/|schema:)?(?:\w*Event|Course|CourseInstance|EventSeries|Festival|Hackathon)"/;
+const EVENT_TYPE_IN_TEXT =
+  /"@type"\s*:\s*(?:\[[^\]]*?)?"(?:https?:\/\/schema\.org\/|schema:)?(?:\w*Event|Course|CourseInstance|EventSeries|Festival|Hackathon)"/;
 
 /** High for pages/documents carrying schema.org events or courses; low for JSON-LD without them. */
 export function detectJsonLd(input: FeedInput): number {

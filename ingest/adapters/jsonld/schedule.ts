@@ -7,7 +7,13 @@ import type { SessionDraft } from "../types.ts";
 import { asArray, enumName, isObject, str, type JsonObject } from "./values.ts";
 
 const DAY_INDEX: Record<string, number> = {
-  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
 };
 const GERMAN_DAY = ["Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"];
 const MAX_OCCURRENCES = 366;
@@ -25,7 +31,7 @@ const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 function intervalDays(value: unknown): number | undefined {
   const text = str(value)?.toUpperCase();
   if (!text) return undefined;
-  const words: Record<string, number> = { DAILY: 1, WEEKLY: 7, "TÄGLICH": 1, "WÖCHENTLICH": 7 };
+  const words: Record<string, number> = { DAILY: 1, WEEKLY: 7, TÄGLICH: 1, WÖCHENTLICH: 7 };
   if (words[text] !== undefined) return words[text];
   const match = /^P(\d+)([DW])$/.exec(text);
   if (!match) return undefined;
@@ -80,7 +86,8 @@ export function expandSchedule(value: unknown): ScheduleResult {
     .map((d) => DAY_INDEX[enumName(d)?.toLowerCase() ?? ""])
     .filter((d): d is number => d !== undefined);
   const hasEnd = last !== undefined || Number.isInteger(count);
-  const expandable = first !== undefined && step !== undefined && hasEnd && (zone === undefined || zone === "Europe/Berlin");
+  const expandable =
+    first !== undefined && step !== undefined && hasEnd && (zone === undefined || zone === "Europe/Berlin");
   if (!expandable) return { sessions: [], dateText: describeSchedule(schedule) };
 
   const except = new Set(asArray(schedule["exceptDate"]).map((d) => str(d)?.slice(0, 10)));

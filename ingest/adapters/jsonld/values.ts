@@ -29,7 +29,8 @@ export function typeNames(node: JsonObject): string[] {
 export const enumName = (value: unknown): string | undefined => str(value)?.replace(/^.*[/:#]/, "");
 
 /** `true`/`"true"`/`"True"` as schema.org producers write booleans. */
-export const isTrue = (value: unknown): boolean => value === true || (typeof value === "string" && value.trim().toLowerCase() === "true");
+export const isTrue = (value: unknown): boolean =>
+  value === true || (typeof value === "string" && value.trim().toLowerCase() === "true");
 
 /** Names of Things or plain strings, in order, without duplicates. */
 export function names(value: unknown, deref: (v: unknown) => unknown): string[] {
@@ -48,7 +49,10 @@ export function names(value: unknown, deref: (v: unknown) => unknown): string[] 
  */
 export function parseAmount(value: unknown): number | undefined {
   if (typeof value === "number") return Number.isFinite(value) && value >= 0 ? value : undefined;
-  const text = str(value)?.replace(/\s*(?:€|EUR|Euro)\s*$/i, "").replace(/^(?:€|EUR)\s*/i, "").trim();
+  const text = str(value)
+    ?.replace(/\s*(?:€|EUR|Euro)\s*$/i, "")
+    .replace(/^(?:€|EUR)\s*/i, "")
+    .trim();
   if (!text) return undefined;
   if (/^\d+(?:\.\d+)?$/.test(text)) return Number(text);
   if (/^\d+,\d+$/.test(text)) return Number(text.replace(",", "."));

@@ -109,10 +109,18 @@ describe("rss parse: fixtures", () => {
 
   it("warns about items without title, without any date and with a repeated guid", () => {
     expect(rss.offers.map((o) => o.sourceKey)).toEqual([
-      "lnw-2027-014", "https://www.lnw-nachbarschaft.de/?p=4711", "https://www.lnw-nachbarschaft.de/termine/sprechstunde/", "lnw-news-88", "lnw-2027-020",
+      "lnw-2027-014",
+      "https://www.lnw-nachbarschaft.de/?p=4711",
+      "https://www.lnw-nachbarschaft.de/termine/sprechstunde/",
+      "lnw-news-88",
+      "lnw-2027-020",
     ]);
     expect(rss.warnings).toEqual([
-      { sourceKey: "lnw-news-88", field: "description", message: "Kein Veranstaltungstermin im Text gefunden (pubDate ist nur das Veröffentlichungsdatum)" },
+      {
+        sourceKey: "lnw-news-88",
+        field: "description",
+        message: "Kein Veranstaltungstermin im Text gefunden (pubDate ist nur das Veröffentlichungsdatum)",
+      },
       { sourceKey: "lnw-ohne-titel", field: "title", message: "Titel fehlt – Eintrag übersprungen" },
       { sourceKey: "lnw-2027-014", field: "guid", message: "Schlüssel (guid/id) doppelt – zweiter Eintrag verworfen" },
     ]);
@@ -124,7 +132,10 @@ describe("rss parse: fixtures", () => {
       ["kbw-1", "04.02.2027, 9–13 Uhr", undefined],
       ["kbw-3", "11.03.2027", "Landratsamt, Sitzungssaal 2"],
     ]);
-    expect(result.warnings[0]).toMatchObject({ field: "XML", message: expect.stringMatching(/^XML fehlerhaft \(Zeile 13\)/) });
+    expect(result.warnings[0]).toMatchObject({
+      field: "XML",
+      message: expect.stringMatching(/^XML fehlerhaft \(Zeile 13\)/),
+    });
     expect(result.warnings[1]).toEqual({ field: "item", message: "Eintrag 2 (<item>) fehlerhaft und übersprungen" });
   });
 
@@ -157,7 +168,9 @@ describe("rss parse: fixtures", () => {
     const xml = `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
       <item rdf:about="https://example.org/k/1"><title>Kurs A</title><description>Datum: 01.02.2027</description></item></rdf:RDF>`;
     const result = parseRss(input(xml, "https://example.org/rss"));
-    expect(result.offers).toMatchObject([{ sourceKey: "https://example.org/k/1", title: "Kurs A", dateText: "01.02.2027" }]);
+    expect(result.offers).toMatchObject([
+      { sourceKey: "https://example.org/k/1", title: "Kurs A", dateText: "01.02.2027" },
+    ]);
   });
 });
 
@@ -167,12 +180,21 @@ describe("rss prose extraction", () => {
     ["Teilnahmegebühr: 40 €", { priceText: "40 €" }],
     ["Beitrag: 10 €", { priceText: "10 €" }],
     ["Zeitmanagement im Ehrenamt: ein Workshop", {}],
-    ["Termin: 11.03.2027 Ort: Rathaus · Kosten: 5 €", { dateText: "11.03.2027", locationText: "Rathaus", priceText: "5 €" }],
+    [
+      "Termin: 11.03.2027 Ort: Rathaus · Kosten: 5 €",
+      { dateText: "11.03.2027", locationText: "Rathaus", priceText: "5 €" },
+    ],
     ["NeuerTermin: kein Label", {}],
     ["Wohnen: neue Formen", {}],
-    ["Am 18. März 2027 in Ulm. Umfang 8 UE.", { dateText: "Am 18. März 2027 in Ulm.", teachingUnitsText: "Umfang 8 UE." }],
+    [
+      "Am 18. März 2027 in Ulm. Umfang 8 UE.",
+      { dateText: "Am 18. März 2027 in Ulm.", teachingUnitsText: "Umfang 8 UE." },
+    ],
     ["Zielgruppe\nEhrenamtliche in Vereinen", { audienceText: ["Ehrenamtliche in Vereinen"] }],
-    ["Anmeldeschluss: 01.03.2027\nBeginn: 15.03.2027, 18 Uhr", { registrationDeadline: "01.03.2027", dateText: "15.03.2027, 18 Uhr" }],
+    [
+      "Anmeldeschluss: 01.03.2027\nBeginn: 15.03.2027, 18 Uhr",
+      { registrationDeadline: "01.03.2027", dateText: "15.03.2027, 18 Uhr" },
+    ],
   ])("%j", (text, expected) => {
     expect(extractProse(text)).toEqual(expected);
   });

@@ -25,13 +25,20 @@ const parser = new XMLParser({
   isArray: (name) => ARRAY_TAGS.has(name),
 });
 
-const isNode = (value: unknown): value is XmlNode => typeof value === "object" && value !== null && !Array.isArray(value);
-const asArray = (value: unknown): unknown[] => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
+const isNode = (value: unknown): value is XmlNode =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+const asArray = (value: unknown): unknown[] =>
+  value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
 
 /** Text content of an element, whether it parsed to a string or to an object with attributes. */
 function text(value: unknown): string | undefined {
   const first = Array.isArray(value) ? value[0] : value;
-  const raw = typeof first === "string" || typeof first === "number" ? String(first) : isNode(first) ? text(first["#text"]) : undefined;
+  const raw =
+    typeof first === "string" || typeof first === "number"
+      ? String(first)
+      : isNode(first)
+        ? text(first["#text"])
+        : undefined;
   const trimmed = raw?.trim();
   return trimmed ? trimmed : undefined;
 }
@@ -70,12 +77,17 @@ function rssFields(node: XmlNode, base: string): ItemFields {
   const guid = text(node["guid"]);
   const guidNode = node["guid"];
   // A permalink guid (the RSS default) is the item's address when <link> is missing.
-  const guidIsLink = guid !== undefined && /^https?:\/\//i.test(guid) && !(isNode(guidNode) && text(guidNode["@_isPermaLink"]) === "false");
+  const guidIsLink =
+    guid !== undefined &&
+    /^https?:\/\//i.test(guid) &&
+    !(isNode(guidNode) && text(guidNode["@_isPermaLink"]) === "false");
   const link = resolveUrl(text(node["link"]), base) ?? (guidIsLink ? guid : undefined);
   const content = text(node["content:encoded"]);
   const summary = text(node["description"]);
   const html = content ?? summary;
-  const categories = [...asArray(node["category"]), ...asArray(node["dc:subject"])].map(plain).filter((c): c is string => !!c);
+  const categories = [...asArray(node["category"]), ...asArray(node["dc:subject"])]
+    .map(plain)
+    .filter((c): c is string => !!c);
   return {
     key: guid ?? link ?? text(node["@_rdf:about"]),
     title: plain(node["title"]),
@@ -121,7 +133,10 @@ function eventModule(node: XmlNode): { sessions: SessionDraft[]; location?: stri
   const end = text(node["ev:enddate"]);
   const sessions: SessionDraft[] = [];
   if (start && ISO_DATE.test(start)) {
-    const session: SessionDraft = { start: start.replace(" ", "T"), end: end && ISO_DATE.test(end) ? end.replace(" ", "T") : null };
+    const session: SessionDraft = {
+      start: start.replace(" ", "T"),
+      end: end && ISO_DATE.test(end) ? end.replace(" ", "T") : null,
+    };
     if (start.length === 10) session.allDay = true;
     sessions.push(session);
   }
@@ -146,7 +161,12 @@ function itemDraft(raw: RawItem, base: string, warn: (w: ParseWarning) => void):
   const ev = eventModule(raw.node);
   draft.sessions = ev.sessions;
   if (ev.organizer) draft.organizer = ev.organizer;
-  const prose = extractProse([fields.html, fields.summary].filter((t): t is string => !!t).map(htmlToText).join("\n"));
+  const prose = extractProse(
+    [fields.html, fields.summary]
+      .filter((t): t is string => !!t)
+      .map(htmlToText)
+      .join("\n"),
+  );
   if (prose.dateText) draft.dateText = prose.dateText;
   const locationText = [ev.location, prose.locationText].filter((t): t is string => !!t).join("\n");
   if (locationText) draft.locationText = locationText;
@@ -171,12 +191,20 @@ function itemsOf(doc: XmlNode): RawItem[] | null {
   const rss = doc["rss"];
   if (isNode(rss)) {
     const channel = asArray(rss["channel"]).find(isNode);
-    return asArray(channel?.["item"]).filter(isNode).map((node) => ({ format: "RSS", node }));
+    return asArray(channel?.["item"])
+      .filter(isNode)
+      .map((node) => ({ format: "RSS", node }));
   }
   const rdf = doc["rdf:RDF"];
-  if (isNode(rdf)) return asArray(rdf["item"]).filter(isNode).map((node) => ({ format: "RSS", node }));
+  if (isNode(rdf))
+    return asArray(rdf["item"])
+      .filter(isNode)
+      .map((node) => ({ format: "RSS", node }));
   const feed = doc["feed"];
-  if (isNode(feed)) return asArray(feed["entry"]).filter(isNode).map((node) => ({ format: "ATOM", node }));
+  if (isNode(feed))
+    return asArray(feed["entry"])
+      .filter(isNode)
+      .map((node) => ({ format: "ATOM", node }));
   return null;
 }
 
@@ -218,7 +246,11 @@ export function parseRss(input: FeedInput): ParseResult {
     const doc = parseXml(xml);
     items = doc ? itemsOf(doc) : null;
     if (items === null) {
-      return { offers: [], warnings: [{ message: "Kein RSS- oder Atom-Feed: weder <rss>, <rdf:RDF> noch <feed> gefunden" }], complete: true };
+      return {
+        offers: [],
+        warnings: [{ message: "Kein RSS- oder Atom-Feed: weder <rss>, <rdf:RDF> noch <feed> gefunden" }],
+        complete: true,
+      };
     }
   } else {
     const { line, msg } = validation.err;
@@ -232,12 +264,20 @@ export function parseRss(input: FeedInput): ParseResult {
     const draft = itemDraft(item, input.url, warn);
     if (!draft) continue;
     if (seen.has(draft.sourceKey)) {
-      warn({ sourceKey: draft.sourceKey, field: "guid", message: "Schlüssel (guid/id) doppelt – zweiter Eintrag verworfen" });
+      warn({
+        sourceKey: draft.sourceKey,
+        field: "guid",
+        message: "Schlüssel (guid/id) doppelt – zweiter Eintrag verworfen",
+      });
       continue;
     }
     seen.add(draft.sourceKey);
     if (draft.sessions.length === 0 && !draft.dateText) {
-      warn({ sourceKey: draft.sourceKey, field: "description", message: "Kein Veranstaltungstermin im Text gefunden (pubDate ist nur das Veröffentlichungsdatum)" });
+      warn({
+        sourceKey: draft.sourceKey,
+        field: "description",
+        message: "Kein Veranstaltungstermin im Text gefunden (pubDate ist nur das Veröffentlichungsdatum)",
+      });
     }
     offers.push(draft);
   }

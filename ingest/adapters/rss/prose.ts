@@ -21,7 +21,19 @@ const LABELS: ReadonlyArray<{ field: ProseField; labels: readonly string[] }> = 
   { field: "registrationDeadline", labels: ["Anmeldeschluss", "Anmeldefrist", "Anmeldung bis"] },
   {
     field: "dateText",
-    labels: ["Termine", "Termin", "Datum", "Wann", "Zeitraum", "Zeit", "Uhrzeit", "Beginn", "Veranstaltungsdatum", "Kurstermine", "Kurstermin"],
+    labels: [
+      "Termine",
+      "Termin",
+      "Datum",
+      "Wann",
+      "Zeitraum",
+      "Zeit",
+      "Uhrzeit",
+      "Beginn",
+      "Veranstaltungsdatum",
+      "Kurstermine",
+      "Kurstermin",
+    ],
   },
   {
     field: "locationText",
@@ -29,7 +41,18 @@ const LABELS: ReadonlyArray<{ field: ProseField; labels: readonly string[] }> = 
   },
   {
     field: "priceText",
-    labels: ["Teilnahmebeitrag", "Teilnahmegebühr", "Teilnahmegebühren", "Kursgebühr", "Gebühren", "Gebühr", "Kosten", "Preis", "Entgelt", "Beitrag"],
+    labels: [
+      "Teilnahmebeitrag",
+      "Teilnahmegebühr",
+      "Teilnahmegebühren",
+      "Kursgebühr",
+      "Gebühren",
+      "Gebühr",
+      "Kosten",
+      "Preis",
+      "Entgelt",
+      "Beitrag",
+    ],
   },
   { field: "teachingUnitsText", labels: ["Unterrichtseinheiten", "Umfang", "Stundenumfang", "Dauer"] },
   { field: "audienceText", labels: ["Zielgruppen", "Zielgruppe", "Für wen", "Adressaten", "Teilnehmerkreis"] },
@@ -42,7 +65,8 @@ const LABEL_PATTERNS = LABELS.flatMap(({ field, labels }) =>
   labels.map((label) => ({ field, label, re: new RegExp(`^${escapeRe(label)}\\s*(?:[:?]\\s*|$)(.*)$`, "i") })),
 ).sort((a, b) => b.label.length - a.label.length);
 
-const MONTHS = "Januar|Jänner|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sept|Sep|Okt|Nov|Dez";
+const MONTHS =
+  "Januar|Jänner|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sept|Sep|Okt|Nov|Dez";
 /** "18.03.2027", "18.3.27", "18. März 2027", "18. März", "2027-03-18". */
 const DATE_PATTERNS: readonly RegExp[] = [
   /\b\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?(?!\d)/,
@@ -73,7 +97,8 @@ const INLINE_LABEL = new RegExp(
   `\\s*(?:[|·•]\\s*)?(?<![A-Za-zÄÖÜäöüß])(?=(?:${LABEL_PATTERNS.map((p) => escapeRe(p.label)).join("|")})\\s*:)`,
   "g",
 );
-const splitLabels = (line: string): string[] => line.split(INLINE_LABEL).map((l) => l.replace(/^[|·•]\s*|\s*[|·•]$/g, "").trim());
+const splitLabels = (line: string): string[] =>
+  line.split(INLINE_LABEL).map((l) => l.replace(/^[|·•]\s*|\s*[|·•]$/g, "").trim());
 
 /** Reads the labelled (and recognisable unlabelled) prose of a plain-text description. */
 export function extractProse(text: string): ProseFields {
@@ -82,7 +107,12 @@ export function extractProse(text: string): ProseFields {
     .flatMap(splitLabels)
     .filter((l) => l.length > 0);
   const found: Record<ProseField, string[]> = {
-    dateText: [], locationText: [], priceText: [], teachingUnitsText: [], audienceText: [], registrationDeadline: [],
+    dateText: [],
+    locationText: [],
+    priceText: [],
+    teachingUnitsText: [],
+    audienceText: [],
+    registrationDeadline: [],
   };
   const used = new Set<number>();
   lines.forEach((line, i) => {
@@ -112,7 +142,8 @@ export function extractProse(text: string): ProseFields {
   }
   if (found.teachingUnitsText.length === 0) {
     for (const line of lines) {
-      for (const sentence of sentences(line)) if (UNITS_PATTERN.test(sentence)) found.teachingUnitsText.push(sentence.trim());
+      for (const sentence of sentences(line))
+        if (UNITS_PATTERN.test(sentence)) found.teachingUnitsText.push(sentence.trim());
     }
   }
   const out: ProseFields = {};
