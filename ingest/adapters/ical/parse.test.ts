@@ -138,6 +138,31 @@ describe("icalAdapter.parse over fixtures", () => {
     ]);
   });
 
+  it("keys events without UID by title and start, and says so", async () => {
+    const text = [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "BEGIN:VEVENT",
+      "SUMMARY:Stadtteilrundgang",
+      "DTSTART;TZID=Europe/Berlin:20270612T150000",
+      "END:VEVENT",
+      "BEGIN:VEVENT",
+      "UID:ohne-beginn",
+      "SUMMARY:Termin folgt",
+      "END:VEVENT",
+      "END:VCALENDAR",
+    ].join("\r\n");
+    const parse = () => icalAdapter.parse({ url: "file:x.ics", text, bytes: new TextEncoder().encode(text) });
+    const result = await parse();
+    expect(result.offers).toHaveLength(1);
+    expect(result.offers[0]).toMatchObject({
+      sourceKey: expect.stringMatching(/^row-[0-9a-f]{16}$/) as never,
+      sessions: [{ start: "2027-06-12T15:00:00+02:00", end: null }],
+    });
+    expect((await parse()).offers[0]?.sourceKey).toBe(result.offers[0]?.sourceKey);
+    expect(result.warnings.map((w) => w.field)).toEqual(["UID", "DTSTART"]);
+  });
+
   it("caps an endless series", async () => {
     const result = await icalAdapter.parse(input("fixtures/ohne-vtimezone.ics"));
     const endless = result.offers.find((o) => o.sourceKey === "kbw-sprechstunde@kbw-musterkreis.de");

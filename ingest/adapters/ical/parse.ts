@@ -126,14 +126,14 @@ function altDescription(component: Component): string | undefined {
   return typeof value === "string" && (fmt === undefined || /html/i.test(String(fmt))) ? value : undefined;
 }
 
-/** One VEVENT (with its overrides) → a draft; warnings go through `warn`. */
+/** One VEVENT (with its overrides) → a draft, or undefined with the reason in `warnings`. */
 function toDraft(event: Event, floating: string, warnings: ParseWarning[]): OfferDraft | undefined {
   const component = event.component;
   const title = text(component, "summary");
   const uid = text(component, "uid");
   const dtstart = component.getFirstProperty("dtstart");
-  const startText =
-    typeof dtstart?.getFirstValue()?.toString === "function" ? String(dtstart.getFirstValue()) : undefined;
+  const startValue: unknown = dtstart?.getFirstValue();
+  const startText = startValue === undefined || startValue === null ? undefined : String(startValue);
   const sourceKey = uid ?? stableKey(title ?? "", startText);
   const warn = (message: string, field?: string) =>
     warnings.push({ sourceKey, ...(field === undefined ? {} : { field }), message });
