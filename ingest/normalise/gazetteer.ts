@@ -87,7 +87,19 @@ const ABBREVIATIONS: readonly [RegExp, string][] = [
 ];
 
 /** Lower case, umlauts spelled out, qualifiers spelled out, punctuation and hyphens as spaces. */
+// Names repeat across offers and index builds; a bounded memo keeps normalisation off the hot path.
+const normalised = new Map<string, string>();
+
 export function normaliseName(name: string): string {
+  const hit = normalised.get(name);
+  if (hit !== undefined) return hit;
+  const value = computeNormalisedName(name);
+  if (normalised.size > 100_000) normalised.clear();
+  normalised.set(name, value);
+  return value;
+}
+
+function computeNormalisedName(name: string): string {
   let s = name.toLowerCase().normalize("NFC");
   for (const [pattern, replacement] of ABBREVIATIONS) s = s.replace(pattern, replacement);
   return s
@@ -105,7 +117,18 @@ export function normaliseName(name: string): string {
 const QUALIFIER = /\s(?:am|an der|an den|im|in der|in|ob|unter|bei|auf der|auf|vor der|vor)\s.*$/;
 
 /** Looser spellings of a name, best first: without "Bad", without "am Neckar", first part of a hyphenated name. */
+const variantsMemo = new Map<string, string[]>();
+
 export function nameVariants(name: string): string[] {
+  const hit = variantsMemo.get(name);
+  if (hit) return hit;
+  const value = computeVariants(name);
+  if (variantsMemo.size > 100_000) variantsMemo.clear();
+  variantsMemo.set(name, value);
+  return value;
+}
+
+function computeVariants(name: string): string[] {
   const full = normaliseName(name);
   const out = [full];
   const add = (v: string): void => {

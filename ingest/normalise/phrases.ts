@@ -1,5 +1,17 @@
 /** Shared helper for the phrase tables: lower case with umlauts spelled out, so one pattern serves both spellings. */
+// The same description is folded by several tables in a row; remember the last few.
+const recent = new Map<string, string>();
+
 export function fold(text: string): string {
+  const hit = recent.get(text);
+  if (hit !== undefined) return hit;
+  const value = computeFold(text);
+  if (recent.size >= 16) recent.delete(recent.keys().next().value ?? "");
+  recent.set(text, value);
+  return value;
+}
+
+function computeFold(text: string): string {
   return text
     .toLowerCase()
     .replace(/ä/g, "ae")

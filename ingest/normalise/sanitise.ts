@@ -68,6 +68,8 @@ function decodeBasicEntities(s: string): string {
 
 /** Text of a fragment: entities decoded (via the HTML parser), tags dropped, whitespace collapsed. */
 export function decodeText(input: string): string {
+  // Most titles carry neither tags nor entities: skip the parser for them.
+  if (!/[<&]/.test(input)) return input.replace(/\s+/g, " ").trim();
   return decodeBasicEntities(sanitizeHtml(input, TEXT_ONLY)).replace(/\s+/g, " ").trim();
 }
 
