@@ -57,6 +57,7 @@ const CASES: Case[] = [
           { start: "2027-05-11T18:00:00", end: "2027-05-11T20:00:00" },
           { start: "2027-05-18T18:00:00", end: "2027-05-18T20:00:00" },
         ],
+        dateText: "jeweils dienstags, 18 bis 20 Uhr",
         attendance: "ONLINE",
         audienceText: ["Ehrenamtliche in Quartiersinitiativen"],
         price: { amount: 0, currency: "EUR" },

@@ -100,6 +100,12 @@ function sessionsOf(details: XmlNode, warn: (field: string, message: string) => 
     seen.add(key);
     sessions.push(session);
   }
+  // Schedule remarks ("jeweils dienstags und donnerstags") are date prose for the normaliser.
+  prose.push(
+    ...descendants(details, "DATE_REMARKS", "DATE_REMARK")
+      .map(deepText)
+      .filter((t) => t !== ""),
+  );
   return { sessions, dateText: prose.length > 0 ? prose.join("; ") : undefined };
 }
 
@@ -152,7 +158,7 @@ function priceOf(service: XmlNode, details: XmlNode, currency: string): PriceFac
     .map(
       (p) => `Weiterer Preis: ${[textOf(p, "PRICE_AMOUNT"), textOf(p, "PRICE_CURRENCY")].filter(Boolean).join(" ")}`,
     );
-  const remark = textOf(first, "PRICE_REMARK", "REMARKS");
+  const remark = textOf(first, "PRICE_REMARK", "PRICE_REMARKS", "REMARKS");
   const text = [Number.isFinite(amount) ? undefined : amountText, remark].filter(Boolean).join(" – ");
   return {
     ...(Number.isFinite(amount) ? { price: { amount, currency: textOf(first, "PRICE_CURRENCY") ?? currency } } : {}),

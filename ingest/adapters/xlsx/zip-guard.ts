@@ -16,7 +16,8 @@ export interface ZipLimits {
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxBytes: 20 * 1024 * 1024,
   maxEntries: 2_000,
-  maxUncompressed: 200 * 1024 * 1024,
+  // exceljs holds the whole sheet in memory, several times its XML size.
+  maxUncompressed: 100 * 1024 * 1024,
   maxRatio: 200,
 };
 
