@@ -268,17 +268,19 @@ const gatherSignals = (c: Compiled, input: ClassifierInput): Signals => {
   const categoryCount = strong.size;
   // Only titles of two or more content words: a bare "Projektmanagement" (KoQuMa 6) is
   // a generic skill, not proof of a curriculum module.
-  const specific = (title: string): boolean => c.terms[c.termId(title)]!.keys.length >= 2;
+  // (A title from the provider's categories always counts.)
+  const specific = (title: string, hit: Hit): boolean =>
+    hit.weight >= weights.keywords || title.trim().split(/\s+/).length >= 2;
   for (const module of MODULES) {
     const hit = hits.get(c.termId(module.title));
-    if (hit && hit.weight >= weights.title && specific(module.title)) {
+    if (hit && hit.weight >= weights.title && specific(module.title, hit)) {
       addStrong(strong, module.code, CLASSIFIER_SETTINGS.crosswalkBonus, module.title);
     }
   }
   for (const curriculum of EXTERNAL_CURRICULA) {
     for (const external of curriculum.modules) {
       const hit = hits.get(c.termId(external.title));
-      if (!hit || !specific(external.title)) continue;
+      if (!hit || !specific(external.title, hit)) continue;
       for (const link of external.crosswalk) {
         const bonus = CLASSIFIER_SETTINGS.crosswalkBonus * (link.strength === "FULL" ? 1 : 0.5);
         addStrong(strong, link.module, bonus, `${curriculum.code}: ${external.title}`);

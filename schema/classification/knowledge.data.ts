@@ -121,7 +121,7 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
   {
     code: "M05", relevanceFactor: 0.3,
     focus: "Handlungsfelder im Quartier bedarfsgerecht gestalten: Wohnen, Begegnungsräume, Alltagshilfen, Beratung, Pflege",
-    terms: [["Wohnen", 1.5], ["Wohnformen", 2.5], ["Wohnangebote", 2.5], ["Wohnstrukturen", 2], ["gemeinschaftliches Wohnen", 2.5], ["Mehrgenerationenwohnen", 2.5], ["barrierearm", 1.5], ["barrierefrei", 1.2], ["Wohngemeinschaft", 2], ["Wohnumfeld", 2], ["Begegnungsraum", 2], ["Gemeinschaftsräume", 1.5], ["Alltagshilfe", 2], ["Beratungsangebot", 1.5], ["Pflegeformen", 1.5], ["Unterstützung und Pflege", 2], ["Versorgung", 1], ["Versorgungsstrukturen", 2], ["Daseinsvorsorge", 1.5], ["Handlungsfeld", 1.2], ["Sorgestrukturen", 1.5], ["Generationen", 0.8], ["Wohnen im Alter", 2.5], ["betreutes Wohnen", 2.5], ["Pflege-WG", 2.5], ["Tagespflege", 1.5], ["Wohnungswirtschaft", 1]],
+    terms: [["Wohnen", 1.5], ["Wohnformen", 2.5], ["Wohnangebote", 2.5], ["Wohnstrukturen", 2], ["gemeinschaftliches Wohnen", 2.5], ["Mehrgenerationenwohnen", 2.5], ["barrierearm", 1.5], ["barrierefrei", 1.2], ["Wohngemeinschaft", 2], ["Wohnumfeld", 2], ["Begegnungsraum", 2], ["Gemeinschaftsräume", 1.5], ["Alltagshilfe", 2], ["Beratungsangebot", 1.5], ["Pflegeformen", 1.5], ["Unterstützung und Pflege", 2], ["Versorgung", 1], ["Versorgungsstrukturen", 2], ["Daseinsvorsorge", 1.5], ["Handlungsfeld", 1.2], ["Sorgestrukturen", 1.5], ["Generationen", 0.8], ["Wohnen im Alter", 2.5], ["betreutes Wohnen", 2.5], ["Pflege-WG", 2.5], ["Tagespflege", 1.5], ["Wohnungswirtschaft", 1], ["Mieter", 1.5]],
   },
   {
     code: "M06", relevanceFactor: 0.4,
@@ -137,12 +137,12 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
   {
     code: "M08", relevanceFactor: 0.35,
     focus: "Bürgerschaft aktivieren, bürgerschaftliches Engagement initiieren und steuern",
-    terms: [["Bürgerschaftliches Engagement", 3.5], ["Engagement", 2], ["Engagementförderung", 3], ["Engagementstrategie", 2.5], ["Engagementpolitik", 2.5], ["Engagierte", 1.2], ["freiwilliges Engagement", 2], ["Bürgermentor", 3], ["Bürgerforum", 2], ["Bürgerschaft aktivieren", 3], ["Bürgerschaft", 1], ["Gemeinwohl", 1.5], ["selbsttragende Strukturen", 2.5], ["Projektwerkstatt", 1.5], ["Ideenwerkstatt", 1.5], ["Mitmachen", 1.5], ["Engagement gewinnen", 2.5], ["Zivilgesellschaft", 0.8]],
+    terms: [["Bürgerschaftliches Engagement", 3.5], ["Engagement", 2], ["Engagementförderung", 3], ["Engagementstrategie", 2.5], ["Engagementpolitik", 2.5], ["Engagierte", 1.2], ["freiwilliges Engagement", 2], ["Bürgermentor", 3], ["Bürgerforum", 2], ["Bürgerschaft aktivieren", 3], ["Bürgerschaft", 1], ["Gemeinwohl", 1.5], ["selbsttragende Strukturen", 2.5], ["Projektwerkstatt", 1.5], ["Ideenwerkstatt", 1.5], ["Mitmachen", 1.5], ["Engagement gewinnen", 2.5], ["Nachbarschaftsfest", 2], ["Stadtteilfest", 2], ["Zivilgesellschaft", 0.8]],
   },
   {
     code: "M09", relevanceFactor: 0.3,
     focus: "Zusammenarbeit mit Ehrenamtlichen gestalten und begleiten, einschließlich Konfliktmanagement",
-    terms: [["Ehrenamtskoordination", 4], ["Ehrenamtsmanagement", 4], ["Ehrenamtskoordinator", 3.5], ["Freiwilligenmanagement", 3.5], ["Freiwilligenkoordination", 3.5], ["Ehrenamtliche begleiten", 3], ["Ehrenamtliche gewinnen", 2.5], ["Gewinnung Ehrenamtlicher", 2.5], ["Ehrenamtsgewinnung", 2.5], ["Ehrenamtliche", 1.5], ["Ehrenamt", 1.5], ["Hauptamt und Ehrenamt", 3], ["Anerkennungskultur", 2.5], ["Anerkennung", 1.5], ["Einsatzleitung", 2.5], ["Einsatzleiterin", 2.5], ["Nachbarschaftshilfe", 2], ["Besuchsdienst", 1.5], ["Konfliktmanagement", 1.5], ["Freiwillige", 1.2]],
+    terms: [["Ehrenamtskoordination", 4], ["Ehrenamtsmanagement", 4], ["Ehrenamtskoordinator", 3.5], ["Freiwilligenmanagement", 3.5], ["Freiwilligenkoordination", 3.5], ["Ehrenamtliche begleiten", 3], ["Ehrenamtliche gewinnen", 2.5], ["Gewinnung Ehrenamtlicher", 2.5], ["Ehrenamtsgewinnung", 2.5], ["Ehrenamtliche", 1.5], ["Ehrenamt", 1.5], ["Hauptamt und Ehrenamt", 3], ["Anerkennungskultur", 2.5], ["Anerkennung", 1.5], ["Einsatzleitung", 2.5], ["Einsatzleiterin", 2.5], ["Nachbarschaftshilfe", 2], ["Besuchsdienst", 1.5], ["Konfliktmanagement", 1.5], ["Freiwillige", 1.2], ["Helfer", 1]],
   },
   {
     code: "M10", relevanceFactor: 0.3,
@@ -258,7 +258,7 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
  */
 export const RELEVANCE_ANCHORS: readonly WeightedTerm[] = [
   ["Quartier", 2], ["Quartiersentwicklung", 1], ["Sozialraum", 2], ["sozialräumlich", 1.5], ["Gemeinwesen", 2],
-  ["Nachbarschaft", 1.5], ["Bürgerbeteiligung", 2], ["Beteiligung", 1], ["Partizipation", 1.5], ["Bürgerschaftliches Engagement", 2],
+  ["Nachbarschaft", 1.8], ["Bürgerbeteiligung", 2], ["Beteiligung", 1], ["Partizipation", 1.5], ["Bürgerschaftliches Engagement", 2],
   ["Engagement", 0.8], ["Ehrenamt", 0.5], ["Kommune", 0.8], ["kommunal", 0.8], ["Gemeinde", 0.4], ["Dorf", 0.5], ["Stadtteil", 1],
   ["Teilhabe", 1], ["Sorgende Gemeinschaft", 2], ["Caring Community", 2], ["Landesstrategie", 1.5], ["Vernetzung", 0.8],
   ["Netzwerk", 0.5], ["Seniorenrat", 1.5], ["Seniorenvertretung", 1.5], ["Bürgerschaft", 1], ["Mehrgenerationenhaus", 1],
@@ -277,7 +277,7 @@ export const OFF_TOPIC: readonly WeightedTerm[] = [
   ["Hilfen zur Erziehung", 4], ["Erziehungshilfe", 3], ["Heimerziehung", 3], ["Datenschutz", 3], ["Datenschutzbeauftragte", 3],
   ["PowerPoint", 4], ["Excel", 3], ["Folien gestalten", 2], ["Vergaberecht", 4], ["Schwellenwerte", 1.5], ["Babymassage", 4], ["Säugling", 2],
   ["Tierschutz", 4], ["Taufe", 3], ["Gottesdienst", 2.5], ["Liturgie", 3], ["Buchhaltung", 4], ["Buchführung", 4], ["Finanzbuchhaltung", 4],
-  ["Steuerrecht", 2.5], ["Sportverein", 3], ["Vereinsmanager", 2.5], ["Schulprojekte", 2], ["Lehrkräfte", 1.5], ["Schülerinnen und Schüler", 1.5],
+  ["Steuerrecht", 2.5], ["Sportverein", 3], ["Sport", 1.5], ["Übungsleiter", 2], ["Vereinsmanagement", 1.5], ["Vereinsmanager", 2.5], ["Schulprojekte", 2], ["Lehrkräfte", 1.5], ["Schülerinnen und Schüler", 1.5],
   ["Schulsozialarbeit", 2], ["Familienpolitik", 1.5], ["Familienbildung", 1.5], ["Abendvortrag", 1], ["Vortrag", 0.5], ["politische Projekte", 2],
   ["Pressemitteilung", 0.5], ["Verbandsvertreter", 2], ["Berufsverband", 2],
 ];
@@ -287,7 +287,7 @@ export const TRAPS: readonly Trap[] = [
   {
     id: "quartier-staedtebau",
     reason: "„Quartier“ nur im Sinn von Städtebau/Architektur, ohne sozialen Fokus",
-    when: ["Städtebau", "Stadtplanung", "Architektur", "Architekt", "Städteplaner", "Landschaftsplaner", "Bebauungsplan", "Bauleitplanung", "nachverdichten", "Nachverdichtung", "Energieeffizienz", "Baugebiet", "Freiraumplanung"],
+    when: ["Städtebau", "Stadtplanung", "Architektur", "Architekt", "Städteplaner", "Landschaftsplaner", "Bebauungsplan", "Bauleitplanung", "nachverdichten", "Nachverdichtung", "Energieeffizienz", "Baugebiet", "Freiraumplanung", "Stadtführung", "Altstadt", "Fachwerk", "Denkmalschutz", "Denkmalpflege", "Stadtgeschichte"],
     unless: ["Beteiligung", "Partizipation", "Teilhabe", "Gemeinwesen", "Sozialraum", "Nachbarschaft", "Begegnung", "inklusiv", "Inklusion", "Engagement", "Quartiersarbeit", "Quartiersmanagement", "Diakonie", "Caritas", "Zusammenhalt", "Ehrenamt"],
     suppress: ["Quartier", "Quartiersentwicklung", "Stadtteil", "Wohnen", "Wohnformen", "Mobilität", "Kommune", "kommunal"],
     suppressModules: ["M05", "M06"],
