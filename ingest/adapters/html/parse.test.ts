@@ -133,6 +133,15 @@ describe("html parse: fixtures", () => {
     expect(result.offers).toHaveLength(3);
   });
 
+  it("does not pair more than two <time> values into sessions", () => {
+    const html = `<ul><li class="k"><h3>Reihe</h3><p class="d"><time datetime="2027-01-05T18:00">5.1.</time>, <time datetime="2027-01-12T18:00">12.1.</time>, <time datetime="2027-01-19T18:00">19.1.</time></p></li></ul>`;
+    const result = parseHtml(
+      { url: "https://x.example/", text: html, bytes: new Uint8Array() },
+      { item: "li.k", fields: { title: "h3", date: ".d" } },
+    );
+    expect(result.offers[0]).toMatchObject({ sessions: [], dateText: "5.1., 12.1., 19.1." });
+  });
+
   it("no matching items: zero offers and a warning naming the selector", () => {
     const result = parseHtml(fixture("programm.html"), { item: "div.gibtsnicht", fields: { title: "h3" } });
     expect(result).toEqual({

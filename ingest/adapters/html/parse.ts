@@ -85,8 +85,9 @@ function timeSessions(scope: Scope, spec: string): SessionDraft[] {
     .map((n) => scope.$(n).attr("datetime")?.trim() ?? "")
     .filter((v) => ISO_DATETIME.test(v))
     .map((v) => v.replace(" ", "T"));
+  // One value is a start, two a start and end; more would need pairing, which is a guess.
   const [start, end] = values;
-  return start ? [{ start, end: end ?? null }] : [];
+  return start && values.length <= 2 ? [{ start, end: end ?? null }] : [];
 }
 
 const splitKeywords = (values: string[]): string[] => [

@@ -277,6 +277,43 @@ describe("jsonld parse: fixtures", () => {
   });
 });
 
+describe("jsonld dates", () => {
+  it("an expanded schedule replaces the period that startDate/endDate span", () => {
+    const doc = {
+      "@context": "https://schema.org",
+      "@type": "Event",
+      name: "Deutschkurs für Ehrenamtliche",
+      startDate: "2027-04-06T18:00:00+02:00",
+      endDate: "2027-04-20T19:30:00+02:00",
+      eventSchedule: {
+        "@type": "Schedule",
+        startDate: "2027-04-06",
+        endDate: "2027-04-20",
+        repeatFrequency: "P1W",
+        byDay: "https://schema.org/Tuesday",
+        startTime: "18:00",
+        endTime: "19:30",
+      },
+    };
+    const offer = parseJsonLd(input(JSON.stringify(doc))).offers[0];
+    expect(offer?.sessions.map((s) => s.start)).toEqual(["2027-04-06T18:00", "2027-04-13T18:00", "2027-04-20T18:00"]);
+  });
+
+  it("a sub-event repeating its series' date is one session", () => {
+    const doc = {
+      "@type": "EventSeries",
+      name: "Reihe",
+      subEvent: [
+        { "@type": "Event", startDate: "2027-01-10T10:00:00+01:00" },
+        { "@type": "Event", startDate: "2027-01-10T10:00" },
+      ],
+    };
+    expect(parseJsonLd(input(JSON.stringify(doc))).offers[0]?.sessions).toEqual([
+      { start: "2027-01-10T10:00:00+01:00", end: null },
+    ]);
+  });
+});
+
 describe("jsonld lenient JSON", () => {
   it.each([
     ['{"a": 1}', { a: 1 }, false],

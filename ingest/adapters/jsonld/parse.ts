@@ -170,22 +170,29 @@ function sessionOf(node: JsonObject, ctx: Context, key: string): DatePart {
   return { sessions: [session], ...(rawEnd && !end ? { dateText: `Ende: ${rawEnd}` } : {}) };
 }
 
-/** Sessions of an event: its sub-events (a series), else its own dates, plus any schedule. */
+/**
+ * Sessions of an event: its sub-events (a series), else its schedule, else its own dates. With a
+ * schedule, schema.org's startDate/endDate span the whole period, so they are no meeting of their own.
+ */
 function readDates(node: JsonObject, ctx: Context, key: string): DatePart {
   const parts: DatePart[] = [];
   const subEvents = asArray(node["subEvent"]).map(ctx.deref).filter(isObject);
   const fromSubs = subEvents.map((sub) => sessionOf(sub, ctx, key));
-  if (fromSubs.some((p) => p.sessions.length > 0 || p.dateText)) parts.push(...fromSubs);
-  else parts.push(sessionOf(node, ctx, key));
-  for (const schedule of [...asArray(node["eventSchedule"]), ...asArray(node["courseSchedule"])]) {
+  const schedules = [...asArray(node["eventSchedule"]), ...asArray(node["courseSchedule"])].map((schedule) => {
     const result = expandSchedule(ctx.deref(schedule));
     if (result.dateText)
       ctx.warn({ sourceKey: key, field: "eventSchedule", message: "Terminplan nicht auflösbar – als Text übernommen" });
-    parts.push(result);
-  }
+    return result;
+  });
+  const scheduled = schedules.some((p) => p.sessions.length > 0);
+  if (fromSubs.some((p) => p.sessions.length > 0 || p.dateText)) parts.push(...fromSubs);
+  else if (!scheduled) parts.push(sessionOf(node, ctx, key));
+  parts.push(...schedules);
   const sessions = parts.flatMap((p) => p.sessions);
-  // Sub-events may repeat the series' own first date: keep each start once.
-  const unique = sessions.filter((s, i) => sessions.findIndex((o) => o.start === s.start && o.end === s.end) === i);
+  // Sub-events may repeat a date, written with or without offset: one meeting per local minute.
+  const unique = sessions.filter(
+    (s, i) => sessions.findIndex((o) => o.start.slice(0, 16) === s.start.slice(0, 16)) === i,
+  );
   const texts = parts.map((p) => p.dateText).filter((t): t is string => !!t);
   return { sessions: unique, ...(texts.length ? { dateText: texts.join("\n") } : {}) };
 }
