@@ -34,6 +34,12 @@ const predictions: PredictedItem[] = gold.map((item) => {
       `${item.id} rel=${result.relevant}/${item.relevant} s=${result.score} areas=${result.learningAreas.join(",")} gold=${item.areas.join(",")}+(${(item.areasAllowed ?? []).join(",")}) mods=${mods} gold=${item.modules.join(",")}+(${(item.modulesAllowed ?? []).join(",")})`,
     );
   }
-  return { id: item.id, relevant: result.relevant, learningAreas: result.learningAreas, modules: result.modules.map((m) => m.code) };
+  return {
+    id: item.id,
+    relevant: result.relevant,
+    learningAreas: result.learningAreas,
+    modules: result.modules.map((m) => m.code),
+    learningFormat: result.learningFormat,
+  };
 });
 console.log(formatReport(evaluate(gold, predictions)));

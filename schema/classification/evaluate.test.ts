@@ -3,14 +3,14 @@ import { evaluate, toPrf, type GoldItem, type PredictedItem } from "./evaluate.t
 
 // Tiny hand-made gold set; the expected figures are worked out by hand in the comments.
 const gold: GoldItem[] = [
-  { id: "a", relevant: true, areas: ["LB2"], areasAllowed: ["LB1"], modules: ["M04"], modulesAllowed: ["V04"] },
-  { id: "b", relevant: true, areas: ["LB3", "LB4"], areasAllowed: [], modules: ["M09"], modulesAllowed: [] },
+  { id: "a", relevant: true, areas: ["LB2"], areasAllowed: ["LB1"], modules: ["M04"], modulesAllowed: ["V04"], learningFormat: "BASIS" },
+  { id: "b", relevant: true, areas: ["LB3", "LB4"], areasAllowed: [], modules: ["M09"], modulesAllowed: [], learningFormat: "EINFUEHRUNG" },
   { id: "c", relevant: false, areas: [], areasAllowed: [], modules: [], modulesAllowed: [] },
   { id: "d", relevant: true, areas: ["LB5"], areasAllowed: [], modules: [], modulesAllowed: ["M16"] },
 ];
 const predicted: PredictedItem[] = [
   // areas: LB2 ✓ (required), LB1 ✓ (allowed); modules: V04 (allowed), M04 (required, 2nd) → hit
-  { id: "a", relevant: true, learningAreas: ["LB1", "LB2"], modules: ["V04", "M04"] },
+  { id: "a", relevant: true, learningAreas: ["LB1", "LB2"], modules: ["V04", "M04"], learningFormat: "BASIS" },
   // areas: LB3 ✓, LB5 ✗; LB4 missed; modules: M08 ✗, M07 ✗, M11 ✗, M09 4th → no hit@3
   { id: "b", relevant: true, learningAreas: ["LB3", "LB5"], modules: ["M08", "M07", "M11", "M09"] },
   // wrong relevance, one wrong area
@@ -53,6 +53,11 @@ describe("evaluate", () => {
     expect(report.moduleMicro.precision).toBeCloseTo(0.5);
     expect(report.moduleMicro.recall).toBe(1);
     expect(report.moduleMicro.f1).toBeCloseTo(2 / 3);
+  });
+
+  it("learning format: a right, b wrong (none predicted), c and d have no agreed format → 1/2", () => {
+    expect(report.learningFormatItems).toBe(2);
+    expect(report.learningFormatAccuracy).toBe(0.5);
   });
 
   it("counts an offer without prediction as irrelevant and lists it", () => {

@@ -13,6 +13,8 @@ export interface GoldItem {
   areasAllowed?: string[];
   modules: string[];
   modulesAllowed?: string[];
+  /** Where both annotators agreed, else null/absent (then not counted). */
+  learningFormat?: string | null;
 }
 
 export interface PredictedItem {
@@ -21,6 +23,7 @@ export interface PredictedItem {
   learningAreas: string[];
   /** In the classifier's order (confidence desc). */
   modules: string[];
+  learningFormat?: string | null;
 }
 
 export interface PrfCounts {
@@ -47,6 +50,9 @@ export interface EvaluationReport {
   moduleHitAt3: number;
   moduleHitAt3Items: number;
   moduleMicro: Prf;
+  /** Share of offers with an agreed gold format that got exactly that format. */
+  learningFormatAccuracy: number;
+  learningFormatItems: number;
 }
 
 const emptyCounts = (): PrfCounts => ({ correctPredicted: 0, predicted: 0, requiredFound: 0, required: 0 });
@@ -90,6 +96,8 @@ export function evaluate(gold: readonly GoldItem[], predictions: readonly Predic
   const moduleMicro = emptyCounts();
   let hitItems = 0;
   let hits = 0;
+  let formatItems = 0;
+  let formatRight = 0;
   for (const item of gold) {
     const found = byId.get(item.id);
     if (!found) missing.push(item.id);
@@ -99,6 +107,10 @@ export function evaluate(gold: readonly GoldItem[], predictions: readonly Predic
     addLabels(areaMicro, predicted.learningAreas, item.areas, areasAllowed);
     for (const [area, counts] of perArea) addLabels(counts, predicted.learningAreas, item.areas, areasAllowed, area);
     addLabels(moduleMicro, predicted.modules, item.modules, item.modulesAllowed ?? []);
+    if (item.learningFormat) {
+      formatItems += 1;
+      if (predicted.learningFormat === item.learningFormat) formatRight += 1;
+    }
     if (item.relevant && item.modules.length > 0) {
       hitItems += 1;
       const top3 = predicted.modules.slice(0, 3);
@@ -114,6 +126,8 @@ export function evaluate(gold: readonly GoldItem[], predictions: readonly Predic
     moduleHitAt3: hitItems === 0 ? 1 : hits / hitItems,
     moduleHitAt3Items: hitItems,
     moduleMicro: toPrf(moduleMicro),
+    learningFormatAccuracy: formatItems === 0 ? 1 : formatRight / formatItems,
+    learningFormatItems: formatItems,
   };
 }
 
@@ -134,5 +148,6 @@ export function formatReport(report: EvaluationReport): string {
   lines.push(`module hit@3: ${pct(report.moduleHitAt3)} (over ${report.moduleHitAt3Items} offers)`);
   const m = report.moduleMicro;
   lines.push(`module micro: P ${pct(m.precision)}  R ${pct(m.recall)}  F1 ${pct(m.f1)}  (${m.predicted}/${m.required})`);
+  lines.push(`learning format accuracy: ${pct(report.learningFormatAccuracy)} (over ${report.learningFormatItems} offers with an agreed format)`);
   return lines.join("\n");
 }

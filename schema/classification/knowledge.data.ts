@@ -315,8 +315,8 @@ export const TRAPS: readonly Trap[] = [
 
 /** Cues for the learning format; the highest sum wins, nothing found → null. */
 export const FORMAT_CUES: Readonly<Record<LearningFormatCode, readonly WeightedTerm[]>> = {
-  EINFUEHRUNG: [["Fachtag", 3], ["Tagung", 2.5], ["Jahrestagung", 2.5], ["Expertentalk", 3], ["Impulstag", 3], ["Einstieg", 2], ["Einführung", 2.5], ["Überblick", 1.5], ["Einsteiger", 2], ["Vortrag", 1.5], ["Exkursion", 2], ["Regionaltagung", 3], ["Landesfachtag", 3], ["1 Tag", 1.5], ["eintägig", 1.5], ["Online-Fachveranstaltung", 2], ["Kongress", 2], ["Infoveranstaltung", 2], ["Sensibilisierung", 1.5]],
-  BASIS: [["Basisqualifizierung", 4], ["Basiskurs", 3.5], ["Lehrgang", 2.5], ["Qualifizierungsprogramm", 2.5], ["Grundkurs", 3], ["modulare Fortbildungsreihe", 3], ["Zertifikat", 1], ["berufsbegleitend", 1], ["Grundlagen", 1], ["Qualifizierung", 1], ["Module", 1], ["Fortbildungsreihe", 2], ["Bürgermentorenkurs", 2], ["zertifiziert", 1]],
+  EINFUEHRUNG: [["Fachtag", 3], ["Tagung", 2.5], ["Jahrestagung", 2.5], ["Expertentalk", 3], ["Impulstag", 3], ["Einstieg", 2], ["Einführung", 2.5], ["Überblick", 1.5], ["Einsteiger", 2], ["Vortrag", 1.5], ["Exkursion", 2], ["Regionaltagung", 3], ["Landesfachtag", 3], ["1 Tag", 2], ["eintägig", 2], ["Abschlussveranstaltung", 2], ["Online-Fachveranstaltung", 2], ["Kongress", 2], ["Infoveranstaltung", 2], ["Sensibilisierung", 1.5]],
+  BASIS: [["Basisqualifizierung", 4], ["Basiskurs", 3.5], ["Lehrgang", 2.5], ["Qualifizierungsprogramm", 2.5], ["Grundkurs", 3], ["modulare Fortbildungsreihe", 3], ["Zertifikat", 1], ["berufsbegleitend", 1], ["Grundlagen", 1], ["Qualifizierung", 1], ["Module", 1.5], ["Weiterbildung", 1], ["wissenschaftliche Weiterbildung", 1.5], ["Fortbildungsreihe", 2], ["Bürgermentorenkurs", 2], ["zertifiziert", 1]],
   VERTIEFUNG: [["Vertiefung", 3], ["Vertiefungsmodul", 3.5], ["vertiefen", 2.5], ["Aufbaukurs", 3], ["Aufbauseminar", 3], ["für Fortgeschrittene", 3], ["Vorkenntnisse", 2], ["Ausbildung zum", 2], ["Ausbildung zur", 2], ["Mehrtägiges Seminar", 1.5], ["Zweitägiges Seminar", 1.5], ["Moderatorin", 1]],
 };
 
