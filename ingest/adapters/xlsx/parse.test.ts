@@ -73,6 +73,14 @@ const CASES: Case[] = [
     offers: [],
   },
   {
+    name: "old .xls (OLE2) file",
+    bytes: async () =>
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(504).fill(0)]),
+    complete: false,
+    warnings: [/altes Excel-Format \(\.xls\)/],
+    offers: [],
+  },
+  {
     name: "truncated download",
     bytes: async () => (await programmeWorkbook()).slice(0, 3000),
     complete: false,

@@ -31,8 +31,12 @@ export function zipProblem(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
   if (bytes.byteLength > limits.maxBytes) {
     return `Datei zu groß (${bytes.byteLength} Bytes, höchstens ${limits.maxBytes})`;
   }
-  if (bytes.byteLength < EOCD_MIN || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    return "altes Excel-Format (.xls) wird nicht gelesen; bitte als .xlsx oder CSV speichern";
+  }
+  if (bytes.byteLength < EOCD_MIN || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
     return "keine Excel-Arbeitsmappe (kein ZIP-Archiv)";
+  }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let eocd = -1;
   // The end record sits in the last 22 bytes plus an optional comment of up to 64 KiB.
