@@ -215,7 +215,6 @@ interface Signals {
   strong: Map<string, { bonus: number; evidence: string }>;
   /** How many of `strong` came from provider categories (they also vouch for relevance). */
   categoryCount: number;
-  text: string;
 }
 
 const AREA_BY_NAME = new Map<string, LearningAreaCode>();
@@ -287,9 +286,12 @@ const gatherSignals = (c: Compiled, input: ClassifierInput): Signals => {
       }
     }
   }
-  const text = [input.title, input.description ?? "", input.durationText ?? ""].join(" | ");
-  return { hits, strong, categoryCount, text };
+  return { hits, strong, categoryCount };
 };
+
+const moduleArea = new Map(MODULES.map((m) => [m.code, m.learningArea] as const));
+/** Vertiefung modules are open to both roles, so only Basis modules say which role an offer serves. */
+const basisRoles = new Map(MODULES.map((m) => [m.code, m.format === "BASIS" ? m.roles : []] as const));
 
 const confidenceOf = (raw: number): number => 1 - Math.exp(-Math.max(0, raw) / CLASSIFIER_SETTINGS.confidenceScale);
 
@@ -297,6 +299,17 @@ interface Scored {
   raw: number;
   evidence: { text: string; contribution: number }[];
 }
+
+/** Term tables resolved to term ids once, so scoring an offer does no string lookups. */
+const resolvedTables = new WeakMap<readonly WeightedTerm[], Int32Array>();
+const resolve = (c: Compiled, terms: readonly WeightedTerm[]): Int32Array => {
+  let ids = resolvedTables.get(terms);
+  if (!ids) {
+    ids = Int32Array.from(terms, ([term]) => c.termId(term));
+    resolvedTables.set(terms, ids);
+  }
+  return ids;
+};
 
 const scoreTerms = (
   c: Compiled,
@@ -306,8 +319,10 @@ const scoreTerms = (
 ): Scored => {
   let raw = 0;
   const evidence: Scored["evidence"] = [];
-  for (const [term, weight] of terms) {
-    const id = c.termId(term);
+  const ids = resolve(c, terms);
+  for (let index = 0; index < terms.length; index += 1) {
+    const id = ids[index] ?? -1;
+    const weight = terms[index]?.[1] ?? 0;
     if (suppressed.has(id)) continue;
     const hit = hits.get(id);
     if (!hit) continue;
@@ -334,9 +349,13 @@ const uniqueEvidence = (evidence: Scored["evidence"], limit = 6): string[] => {
   return out;
 };
 
-const chooseFormat = (c: Compiled, input: ClassifierInput, text: string): LearningFormatCode | null => {
-  const hits = new Map<number, Hit>();
-  matchField(c, c.normalise(text), 1, hits);
+const chooseFormat = (c: Compiled, input: ClassifierInput, offerHits: Map<number, Hit>): LearningFormatCode | null => {
+  // Title and description hits are reused; only the duration text is matched here.
+  let hits = offerHits;
+  if (input.durationText) {
+    hits = new Map(offerHits);
+    matchField(c, c.normalise(input.durationText), 1, hits);
+  }
   let best: LearningFormatCode | null = null;
   let bestScore = CLASSIFIER_SETTINGS.formatMinScore - 1e-9;
   const units = input.teachingUnits ?? null;
@@ -357,7 +376,7 @@ const chooseFormat = (c: Compiled, input: ClassifierInput, text: string): Learni
 export function classifyOffer(input: ClassifierInput): Classification {
   const c = compile();
   const settings = CLASSIFIER_SETTINGS;
-  const { hits, strong, categoryCount, text } = gatherSignals(c, input);
+  const { hits, strong, categoryCount } = gatherSignals(c, input);
   const reviewReasons: string[] = [];
 
   // Traps first: they decide which evidence is not to be trusted.
@@ -394,7 +413,6 @@ export function classifyOffer(input: ClassifierInput): Classification {
   const relevant = relevance >= settings.relevanceThreshold;
   const score = round(1 / (1 + Math.exp(-(relevance - settings.relevanceThreshold) / 1.5)));
 
-  const moduleArea = new Map(MODULES.map((m) => [m.code, m.learningArea] as const));
   const areaRaw = new Map<LearningAreaCode, number>();
   for (const area of AREA_KNOWLEDGE) {
     const own = scoreTerms(c, hits, area.terms, suppressed).raw + (strong.get(area.code)?.bonus ?? 0);
@@ -437,7 +455,6 @@ export function classifyOffer(input: ClassifierInput): Classification {
 
   const roles = new Set<RoleCode>();
   if (relevant) {
-    const basisRoles = new Map(MODULES.map((m) => [m.code, m.format === "BASIS" ? m.roles : []] as const));
     for (const module of modules) for (const role of basisRoles.get(module.code) ?? []) roles.add(role);
     for (const [role, cues] of Object.entries(ROLE_CUES) as [RoleCode, readonly WeightedTerm[]][]) {
       if (scoreTerms(c, hits, cues, suppressed).raw >= 2) roles.add(role);
@@ -450,7 +467,7 @@ export function classifyOffer(input: ClassifierInput): Classification {
     learningAreas,
     areaConfidence,
     modules,
-    learningFormat: relevant ? chooseFormat(c, input, text) : null,
+    learningFormat: relevant ? chooseFormat(c, input, hits) : null,
     roles: (["KOORDINATION", "STEUERUNG"] as const).filter((r) => roles.has(r)),
     knowledgeVersion: KNOWLEDGE_VERSION,
     needsReview: reviewReasons.length > 0,
