@@ -227,6 +227,19 @@ describe("html suggestHtmlConfig", () => {
     });
   });
 
+  it("copes with minified markup where texts run together", () => {
+    const html = `<html><body><div class="liste">${[1, 2, 3].map((i) => `<div class="termin"><h4><a href="/t/${i}">Kurs ${i}</a></h4><span>1${i}.03.2027</span></div>`).join("")}</div></body></html>`;
+    const input: FeedInput = { url: "https://x.example/", text: html, bytes: new Uint8Array() };
+    const config = suggestHtmlConfig(input);
+    expect(config).toMatchObject({ item: "div.termin", fields: { title: "h4", url: "h4 a", date: "span" } });
+    if (config)
+      expect(parseHtml(input, config).offers.map((o) => o.dateText)).toEqual([
+        "11.03.2027",
+        "12.03.2027",
+        "13.03.2027",
+      ]);
+  });
+
   it("gives up on pages without repeated dated blocks", () => {
     expect(
       suggestHtmlConfig({

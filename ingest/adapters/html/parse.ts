@@ -288,10 +288,17 @@ export function mergeDetail(draft: OfferDraft, detail: FeedInput, rawConfig: unk
 // ---------------------------------------------------------------------------------------------
 // Suggesting a config
 
-// No trailing \b: table cells run together in .text() ("14.01.2027Armut …").
+// Digit guards instead of \b: minified markup runs texts together ("Kurs 318.03.2027", "14.01.2027Armut").
 const DATE_LIKE =
-  /\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}(?!\d)|\b\d{1,2}\.\s*(?:Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)[a-zä]*\.?(?:\s+\d{4})?|\b\d{4}-\d{2}-\d{2}(?!\d)/i;
+  /(?<!\d)\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}(?!\d)|(?<!\d)\d{1,2}\.\s*(?:Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)[a-zä]*\.?(?:\s+\d{4})?|(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/i;
 const HEADINGS = "h1, h2, h3, h4, h5, h6";
+
+/** Text nodes joined with spaces: adjacent elements must not merge ("Kurs 1" + "11.03.2027"). */
+function spacedText(node: AnyNode): string {
+  if (node.type === "text") return node.data;
+  if (node.type !== "tag" && node.type !== "root") return "";
+  return node.children.map(spacedText).join(" ");
+}
 const CANDIDATES = "article, li, div, section, tr, dl";
 /** Class-name hints for optional fields, German and English. */
 const FIELD_HINTS: ReadonlyArray<[field: "location" | "price" | "description", pattern: RegExp]> = [
@@ -350,7 +357,7 @@ export function suggestHtmlConfig(input: FeedInput): HtmlConfig | null {
     if (el.type !== "tag") continue;
     const node = $(el);
     const hasLink = node.find("a[href]").length > 0;
-    const hasDate = node.find("time").length > 0 || DATE_LIKE.test(node.text());
+    const hasDate = node.find("time").length > 0 || DATE_LIKE.test(spacedText(el));
     if (!hasLink || !hasDate) continue;
     const key = itemSelector(el);
     groups.set(key, [...(groups.get(key) ?? []), el]);
@@ -360,7 +367,7 @@ export function suggestHtmlConfig(input: FeedInput): HtmlConfig | null {
     if (elements.length < 2) continue;
     // Every member should be one offer: containers that hold several dates each are too coarse.
     const single = elements.filter(
-      (el) => ($(el).text().match(new RegExp(DATE_LIKE.source, "gi")) ?? []).length <= 3,
+      (el) => (spacedText(el).match(new RegExp(DATE_LIKE.source, "gi")) ?? []).length <= 3,
     ).length;
     const headed = elements.filter((el) => $(el).find(HEADINGS).length === 1).length;
     const score = elements.length + single + 2 * headed;
@@ -396,7 +403,7 @@ export function suggestHtmlConfig(input: FeedInput): HtmlConfig | null {
       .find("*")
       .toArray()
       .filter(
-        (el): el is Element => el.type === "tag" && DATE_LIKE.test($(el).text()) && $(el).find(HEADINGS).length === 0,
+        (el): el is Element => el.type === "tag" && DATE_LIKE.test(spacedText(el)) && $(el).find(HEADINGS).length === 0,
       )
       .pop();
   const date = relativeSelector($, first, dateEl);

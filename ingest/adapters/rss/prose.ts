@@ -69,9 +69,9 @@ const MONTHS =
   "Januar|Jänner|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sept|Sep|Okt|Nov|Dez";
 /** "18.03.2027", "18.3.27", "18. März 2027", "18. März", "2027-03-18". */
 const DATE_PATTERNS: readonly RegExp[] = [
-  /\b\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?(?!\d)/,
-  new RegExp(`\\b\\d{1,2}\\.\\s*(?:${MONTHS})\\b`, "i"),
-  /\b\d{4}-\d{2}-\d{2}\b/,
+  /(?<!\d)\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?(?!\d)/,
+  new RegExp(`(?<!\\d)\\d{1,2}\\.\\s*(?:${MONTHS})\\b`, "i"),
+  /(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/,
 ];
 /** Teaching units mentioned anywhere ("Umfang: 16 UE", "8 Unterrichtseinheiten à 45 Minuten"). */
 const UNITS_PATTERN = /\b\d+(?:[.,]\d+)?\s*(?:UE|Unterrichtseinheiten|Unterrichtsstunden|Lerneinheiten)\b/;
