@@ -135,6 +135,8 @@ function computeVariants(name: string): string[] {
     const t = v.trim();
     if (t && !out.includes(t)) out.push(t);
   };
+  // "Buchen (Odenwald)", "Rheinfelden (Baden)": the bracket only tells namesakes apart.
+  if (name.includes("(")) add(normaliseName(name.replace(/\s*\([^)]*\)/g, "")));
   const unqualified = full.replace(QUALIFIER, "");
   add(unqualified);
   add(full.replace(/^bad /, ""));
@@ -348,21 +350,45 @@ function readPostcodes(index: Map<string, Place[]>): Map<string, PostcodeEntry> 
   return entries;
 }
 
-/** Postcodes without a matched locality take the Kreis their prefix neighbours agree on. */
+/**
+ * Postcodes without a matched locality (municipalities GeoNames lists only by their
+ * villages, such as Stutensee) take the Kreis their neighbours agree on: first all
+ * postcodes of the same 4-digit, then 3-digit prefix; then the nearest resolved postcode
+ * below and above within the 2-digit prefix, when both lie in the same Kreis.
+ */
 function inferFromNeighbours(entries: Map<string, PostcodeEntry>): void {
+  inferFromPrefixes(entries);
+  const directKey = (e: PostcodeEntry): string | null => e.places.find((p) => p?.districtKey)?.districtKey ?? null;
+  const sorted = [...entries.values()].sort((a, b) => (a.postcode < b.postcode ? -1 : 1));
+  const keys = sorted.map(directKey);
+  for (let i = 0; i < sorted.length; i++) {
+    const e = sorted[i]!;
+    if (keys[i] || e.inferredDistrictKey) continue;
+    const prefix = e.postcode.slice(0, 2);
+    let below: string | null = null;
+    let above: string | null = null;
+    for (let j = i - 1; j >= 0 && sorted[j]!.postcode.startsWith(prefix) && !below; j--) below = keys[j] ?? null;
+    for (let j = i + 1; j < sorted.length && sorted[j]!.postcode.startsWith(prefix) && !above; j++) above = keys[j] ?? null;
+    if (below && below === above) e.inferredDistrictKey = below;
+  }
+}
+
+function inferFromPrefixes(entries: Map<string, PostcodeEntry>): void {
   for (const prefixLength of [4, 3]) {
-    const byPrefix = new Map<string, Set<string>>();
+    const byPrefix = new Map<string, { keys: Set<string>; resolved: number }>();
     for (const e of entries.values()) {
       const keys = e.places.map((p) => p?.districtKey).filter((k): k is string => !!k);
       const prefix = e.postcode.slice(0, prefixLength);
-      const set = byPrefix.get(prefix) ?? new Set<string>();
-      for (const k of keys) set.add(k);
-      byPrefix.set(prefix, set);
+      const acc = byPrefix.get(prefix) ?? { keys: new Set<string>(), resolved: 0 };
+      for (const k of keys) acc.keys.add(k);
+      if (keys.length) acc.resolved++;
+      byPrefix.set(prefix, acc);
     }
     for (const e of entries.values()) {
       if (e.inferredDistrictKey || e.places.some((p) => p?.districtKey)) continue;
-      const set = byPrefix.get(e.postcode.slice(0, prefixLength));
-      if (set && set.size === 1) e.inferredDistrictKey = [...set][0] ?? null;
+      const acc = byPrefix.get(e.postcode.slice(0, prefixLength));
+      // One resolved neighbour is too thin a consensus (76337 Waldbronn is not in Calw like 76332).
+      if (acc && acc.keys.size === 1 && acc.resolved >= 2) e.inferredDistrictKey = [...acc.keys][0] ?? null;
     }
   }
 }

@@ -21,6 +21,9 @@ const ROWS: Row[] = [
   ["Ortsteil named with postcode", { location: { postalCode: "70563", locality: "Stuttgart-Vaihingen" } }, { municipality: "Stuttgart", districtKey: "08111", regionKey: "081" }],
   ["place name at the end of a segment", { locationText: "Rathaus Ulm" }, { municipality: "Ulm", districtKey: "08421", regionKey: "084" }],
   ["umlaut spelled out", { location: { locality: "Tuebingen" } }, { municipality: "Tübingen", districtKey: "08416", regionKey: "084" }],
+  ["bracketed qualifier", { location: { postalCode: "74722", locality: "Buchen (Odenwald)" } }, { municipality: "Buchen (Odenwald)", districtKey: "08225", regionKey: "082" }],
+  ["bracketed qualifier without postcode", { location: { locality: "Rheinfelden (Baden)" } }, { municipality: "Rheinfelden (Baden)", districtKey: "08336", regionKey: "083" }],
+  ["postcode shared with a neighbour (Kreis inferred)", { location: { postalCode: "76297", locality: "Stutensee" } }, { municipality: "Stutensee", municipalityKey: null, districtKey: "08215", regionKey: "082" }],
   ["postcode only", { location: { postalCode: "74653" } }, { municipality: null, districtKey: "08126", regionKey: "081" }],
 ];
 
@@ -35,6 +38,10 @@ describe("resolvePlace", () => {
     const r = resolvePlace({ location: { postalCode: "80331", locality: "München" } });
     expect(r.location).toMatchObject({ postalCode: "80331", municipality: "München", districtKey: null, regionKey: null, municipalityKey: null });
     expect(r.warnings.join(" ")).toMatch(/außerhalb Baden-Württembergs/);
+  });
+
+  it("says when a Kreis was inferred from neighbouring postcodes", () => {
+    expect(resolvePlace({ location: { postalCode: "76297", locality: "Stutensee" } }).warnings).toEqual(["Kreis aus benachbarten Postleitzahlen abgeleitet"]);
   });
 
   it("splits prose addresses", () => {

@@ -133,8 +133,10 @@ function matchesLocality(postcodeLocality: string, locality: string): boolean {
   return a.startsWith(`${b} `) || b.startsWith(`${a} `);
 }
 
-function municipalityName(place: Place, stated: string | null): string {
+function municipalityName(place: Place, stated: string | null, statedIsOfficial = false): string {
   const seat = place.ags ? gazetteer().municipalities.get(place.ags) : undefined;
+  // The postcode data spells municipalities officially ("Buchen (Odenwald)"); GeoNames does not always.
+  if (statedIsOfficial && stated && (!seat || seat === place)) return stated;
   const official = germanName(seat ?? place);
   // GeoNames shortens some names ("Boll", "Freiburg"): the stated spelling wins when it is the same town.
   if (stated && sameName(stated, official) && normaliseName(stated).length > normaliseName(official).length) return stated;
@@ -154,7 +156,7 @@ function byPostcode(postalCode: string, locality: string | null): Resolved | nul
   if (chosen >= 0) {
     const place = entry.places[chosen] ?? null;
     const name = entry.localities[chosen] ?? null;
-    if (place) return { place, district: districtOf(place), municipality: municipalityName(place, name), note: null };
+    if (place) return { place, district: districtOf(place), municipality: municipalityName(place, name, true), note: null };
     const inferred = entry.inferredDistrictKey ? (gazetteer().districts.get(entry.inferredDistrictKey) ?? null) : null;
     return { place: null, district: inferred, municipality: name, note: inferred ? "Kreis aus benachbarten Postleitzahlen abgeleitet" : null };
   }
