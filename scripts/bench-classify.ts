@@ -15,13 +15,25 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."
 const args = process.argv.slice(2).filter((a) => a !== "--");
 const nIndex = args.indexOf("--n");
 const total = nIndex >= 0 ? Number(args[nIndex + 1]) : 20_000;
-const file = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--n") ?? path.resolve(repoRoot, "../shared/eval/classify-dev.jsonl");
+const file =
+  args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--n") ??
+  path.resolve(repoRoot, "../shared/eval/classify-dev.jsonl");
 
 const SAMPLES: ClassifierInput[] = [
-  { title: "Sozialraumanalyse in kleinen Gemeinden", description: "Daten, Begehungen und Befragungen: Werkzeuge der Sozialraumanalyse im Überblick." },
-  { title: "Ehrenamtskoordination im Quartier", description: "Freiwillige gewinnen, begleiten und anerkennen; Zusammenarbeit von Haupt- und Ehrenamt." },
+  {
+    title: "Sozialraumanalyse in kleinen Gemeinden",
+    description: "Daten, Begehungen und Befragungen: Werkzeuge der Sozialraumanalyse im Überblick.",
+  },
+  {
+    title: "Ehrenamtskoordination im Quartier",
+    description: "Freiwillige gewinnen, begleiten und anerkennen; Zusammenarbeit von Haupt- und Ehrenamt.",
+  },
   { title: "Präsentieren mit PowerPoint", description: "Folien gestalten und Vorlagen nutzen." },
-  { title: "Bürgerbeteiligungsverfahren gestalten", description: "Grundlagen der Partizipation, Beteiligungsformen und rechtliche Rahmenbedingungen nach der Gemeindeordnung." },
+  {
+    title: "Bürgerbeteiligungsverfahren gestalten",
+    description:
+      "Grundlagen der Partizipation, Beteiligungsformen und rechtliche Rahmenbedingungen nach der Gemeindeordnung.",
+  },
 ];
 
 const base: ClassifierInput[] = existsSync(file)
@@ -38,7 +50,11 @@ for (let i = 0; offers.length < total; i += 1) {
   const item = base[i % base.length] as ClassifierInput;
   const words = item.title.split(" ");
   const shift = Math.floor(i / base.length) % Math.max(1, words.length);
-  offers.push({ ...item, id: `bench-${i}`, title: [...words.slice(shift), ...words.slice(0, shift)].join(" ") + ` ${i}` });
+  offers.push({
+    ...item,
+    id: `bench-${i}`,
+    title: [...words.slice(shift), ...words.slice(0, shift)].join(" ") + ` ${i}`,
+  });
 }
 
 const time = (run: () => void): number => {
@@ -52,7 +68,8 @@ let sink = 0;
 for (const offer of offers.slice(0, 500)) sink += classifyOffer(offer).modules.length;
 
 const tokenSeconds = time(() => {
-  for (const offer of offers) sink += tokeniseOnly(`${offer.title} ${offer.description ?? ""} ${offer.provider ?? ""}`).length;
+  for (const offer of offers)
+    sink += tokeniseOnly(`${offer.title} ${offer.description ?? ""} ${offer.provider ?? ""}`).length;
 });
 const classifySeconds = time(() => {
   for (const offer of offers) sink += classifyOffer(offer).modules.length;
@@ -63,4 +80,6 @@ console.log(`offers: ${offers.length} (from ${existsSync(file) ? path.basename(f
 console.log(`reference, tokenisation only: ${perSecond(tokenSeconds)} offers/s`);
 console.log(`classifyOffer:                ${perSecond(classifySeconds)} offers/s`);
 console.log(`ratio classify/tokenise:      ${(tokenSeconds / classifySeconds).toFixed(3)}`);
-console.log(`goal ≥ 2000 offers/s: ${perSecond(classifySeconds) >= 2000 ? "erreicht" : "NICHT erreicht"} (checksum ${sink})`);
+console.log(
+  `goal ≥ 2000 offers/s: ${perSecond(classifySeconds) >= 2000 ? "erreicht" : "NICHT erreicht"} (checksum ${sink})`,
+);

@@ -31,7 +31,11 @@ describe("classifyOffer", () => {
   });
 
   it("takes provider categories as strong evidence", () => {
-    const result = classifyOffer({ title: "Werkstatttag", description: "Austausch unter Kolleginnen.", keywords: ["Lernfeld Sozialraum", "Modul 4"] });
+    const result = classifyOffer({
+      title: "Werkstatttag",
+      description: "Austausch unter Kolleginnen.",
+      keywords: ["Lernfeld Sozialraum", "Modul 4"],
+    });
     expect(result.relevant).toBe(true);
     expect(result.learningAreas).toContain("LB2");
     expect(result.modules[0]?.code).toBe("M04");
@@ -43,7 +47,10 @@ describe("classifyOffer", () => {
   });
 
   it("does not read the provider's own module numbering in a title as ours", () => {
-    const result = classifyOffer({ title: "Modul 3: Pressearbeit für Vereine", description: "Pressemitteilungen schreiben." });
+    const result = classifyOffer({
+      title: "Modul 3: Pressearbeit für Vereine",
+      description: "Pressemitteilungen schreiben.",
+    });
     expect(result.modules.map((m) => m.code)).not.toContain("M03");
   });
 });
@@ -52,7 +59,8 @@ describe("keyword traps", () => {
   it("Quartier in pure architecture/Städtebau is not relevant", () => {
     const result = classifyOffer({
       title: "Das neue Stadtquartier am Bahnhof",
-      description: "Architekten und Stadtplanung diskutieren Nachverdichtung, Energieeffizienz und Baufelder im künftigen Quartier.",
+      description:
+        "Architekten und Stadtplanung diskutieren Nachverdichtung, Energieeffizienz und Baufelder im künftigen Quartier.",
     });
     expect(result.relevant).toBe(false);
     expect(result.reviewReasons.join(" ")).toMatch(/Städtebau/);
@@ -61,7 +69,8 @@ describe("keyword traps", () => {
   it("the same Quartier with a social focus stays relevant", () => {
     const result = classifyOffer({
       title: "Das neue Stadtquartier am Bahnhof",
-      description: "Stadtplanung trifft Gemeinwesenarbeit: wie Nachbarschaft, Begegnung und Beteiligung der Bewohnerschaft im Quartier entstehen.",
+      description:
+        "Stadtplanung trifft Gemeinwesenarbeit: wie Nachbarschaft, Begegnung und Beteiligung der Bewohnerschaft im Quartier entstehen.",
     });
     expect(result.relevant).toBe(true);
   });
@@ -77,7 +86,8 @@ describe("keyword traps", () => {
   it("Vereinsbuchhaltung is not M18 and not relevant", () => {
     const result = classifyOffer({
       title: "Vereinsbuchhaltung für Kassenwarte",
-      description: "Buchführung, Kassenführung und Jahresabschluss im gemeinnützigen Verein; Finanzierung über Mitgliedsbeiträge richtig verbuchen.",
+      description:
+        "Buchführung, Kassenführung und Jahresabschluss im gemeinnützigen Verein; Finanzierung über Mitgliedsbeiträge richtig verbuchen.",
     });
     expect(result.relevant).toBe(false);
     expect(result.modules.map((m) => m.code)).not.toContain("M18");
@@ -86,7 +96,8 @@ describe("keyword traps", () => {
   it("financing neighbourhood work is M18", () => {
     const result = classifyOffer({
       title: "Fördermittel für die Quartiersarbeit",
-      description: "Förderprogramme von Land und Stiftungen, Anträge und die nachhaltige Finanzierung eines Quartiersbüros.",
+      description:
+        "Förderprogramme von Land und Stiftungen, Anträge und die nachhaltige Finanzierung eines Quartiersbüros.",
     });
     expect(result.relevant).toBe(true);
     expect(result.modules[0]?.code).toBe("M18");

@@ -406,7 +406,8 @@ export function classifyOffer(input: ClassifierInput): Classification {
   }
 
   let relevance = scoreTerms(c, hits, RELEVANCE_ANCHORS, suppressed).raw;
-  for (const module of MODULE_KNOWLEDGE) relevance += (moduleScores.get(module.code)?.raw ?? 0) * module.relevanceFactor;
+  for (const module of MODULE_KNOWLEDGE)
+    relevance += (moduleScores.get(module.code)?.raw ?? 0) * module.relevanceFactor;
   relevance -= scoreTerms(c, hits, OFF_TOPIC, new Set()).raw;
   relevance -= penalty;
   if (categoryCount > 0) relevance += settings.categoryBonus;
@@ -442,12 +443,17 @@ export function classifyOffer(input: ClassifierInput): Classification {
     const ranked = [...moduleScores.entries()].sort((a, b) => b[1].raw - a[1].raw || a[0].localeCompare(b[0]));
     const topModule = ranked[0]?.[1].raw ?? 0;
     modules = ranked
-      .filter(([, s]) => confidenceOf(s.raw) >= settings.moduleMinConfidence && s.raw >= settings.moduleRelativeToTop * topModule)
+      .filter(
+        ([, s]) =>
+          confidenceOf(s.raw) >= settings.moduleMinConfidence && s.raw >= settings.moduleRelativeToTop * topModule,
+      )
       .slice(0, settings.maxModules)
       .map(([code, s]) => ({ code, confidence: round(confidenceOf(s.raw)), evidence: uniqueEvidence(s.evidence) }));
     if (modules.length === 0) reviewReasons.push("Relevant, aber kein Modul mit ausreichender Sicherheit erkannt");
-    if (learningAreas.length === 0) reviewReasons.push("Relevant, aber kein Lernbereich mit ausreichender Sicherheit erkannt");
-    if (learningAreas.length >= 4) reviewReasons.push("Signale für viele Lernbereiche zugleich (Überblicksveranstaltung?)");
+    if (learningAreas.length === 0)
+      reviewReasons.push("Relevant, aber kein Lernbereich mit ausreichender Sicherheit erkannt");
+    if (learningAreas.length >= 4)
+      reviewReasons.push("Signale für viele Lernbereiche zugleich (Überblicksveranstaltung?)");
   }
   if (Math.abs(relevance - settings.relevanceThreshold) < 1.5) {
     reviewReasons.push("Relevanz knapp an der Schwelle: bitte prüfen");
@@ -476,4 +482,7 @@ export function classifyOffer(input: ClassifierInput): Classification {
 }
 
 /** For tests and tools: the part keys the classifier sees for a text. */
-export const normalisedKeys = (text: string): string[] => compile().normalise(text).keys.filter((k) => k !== BOUNDARY);
+export const normalisedKeys = (text: string): string[] =>
+  compile()
+    .normalise(text)
+    .keys.filter((k) => k !== BOUNDARY);

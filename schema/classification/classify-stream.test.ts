@@ -8,18 +8,31 @@ const run = async (text: string): Promise<{ lines: unknown[]; counts: { lines: n
   output.on("data", (chunk: Buffer) => chunks.push(chunk));
   const counts = await runClassifyStream(Readable.from([text]), output);
   output.end();
-  const lines = Buffer.concat(chunks).toString("utf8").trim().split("\n").map((l) => JSON.parse(l) as unknown);
+  const lines = Buffer.concat(chunks)
+    .toString("utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as unknown);
   return { lines, counts };
 };
 
 describe("runClassifyStream", () => {
   it("answers every line in order and keeps going after a malformed one", async () => {
     const input = [
-      JSON.stringify({ id: "q1", title: "Die Quartierskonferenz", description: "Akteure an einen Tisch bringen und moderieren." }),
+      JSON.stringify({
+        id: "q1",
+        title: "Die Quartierskonferenz",
+        description: "Akteure an einen Tisch bringen und moderieren.",
+      }),
       "{kein json",
       "",
       JSON.stringify({ id: "q2", description: "ohne Titel" }),
-      JSON.stringify({ id: "q3", title: "Babymassage für Eltern", description: "Sanfte Massage für Säuglinge.", keywords: ["Familie"] }),
+      JSON.stringify({
+        id: "q3",
+        title: "Babymassage für Eltern",
+        description: "Sanfte Massage für Säuglinge.",
+        keywords: ["Familie"],
+      }),
     ].join("\n");
     const { lines, counts } = await run(input);
     expect(counts).toEqual({ lines: 4, errors: 2 });

@@ -25,8 +25,10 @@ export const toClassifierInput = (value: unknown): ClassifierInput | string => {
   if (description === null) return "Feld „description“ muss ein Text sein";
   if (provider === null) return "Feld „provider“ muss ein Text sein";
   if (durationText === null) return "Feld „durationText“ muss ein Text sein";
-  if (record.keywords !== undefined && !isStringArray(record.keywords)) return "Feld „keywords“ muss eine Liste von Texten sein";
-  if (record.audience !== undefined && !isStringArray(record.audience)) return "Feld „audience“ muss eine Liste von Texten sein";
+  if (record.keywords !== undefined && !isStringArray(record.keywords))
+    return "Feld „keywords“ muss eine Liste von Texten sein";
+  if (record.audience !== undefined && !isStringArray(record.audience))
+    return "Feld „audience“ muss eine Liste von Texten sein";
   const units = record.teachingUnits;
   if (units !== undefined && units !== null && (typeof units !== "number" || !Number.isFinite(units))) {
     return "Feld „teachingUnits“ muss eine Zahl sein";

@@ -22,7 +22,12 @@ describe.skipIf(!present)("dev set (../shared/eval/classify-dev.jsonl)", () => {
       .map((l) => JSON.parse(l) as GoldItem & { title: string; description?: string; provider?: string });
     const predictions = gold.map((item) => {
       const r = classifyOffer(item);
-      return { id: item.id, relevant: r.relevant, learningAreas: r.learningAreas, modules: r.modules.map((m) => m.code) };
+      return {
+        id: item.id,
+        relevant: r.relevant,
+        learningAreas: r.learningAreas,
+        modules: r.modules.map((m) => m.code),
+      };
     });
     const report = evaluate(gold, predictions);
     expect(report.relevanceAccuracy).toBeGreaterThanOrEqual(0.95);

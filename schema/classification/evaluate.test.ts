@@ -3,8 +3,24 @@ import { evaluate, toPrf, type GoldItem, type PredictedItem } from "./evaluate.t
 
 // Tiny hand-made gold set; the expected figures are worked out by hand in the comments.
 const gold: GoldItem[] = [
-  { id: "a", relevant: true, areas: ["LB2"], areasAllowed: ["LB1"], modules: ["M04"], modulesAllowed: ["V04"], learningFormat: "BASIS" },
-  { id: "b", relevant: true, areas: ["LB3", "LB4"], areasAllowed: [], modules: ["M09"], modulesAllowed: [], learningFormat: "EINFUEHRUNG" },
+  {
+    id: "a",
+    relevant: true,
+    areas: ["LB2"],
+    areasAllowed: ["LB1"],
+    modules: ["M04"],
+    modulesAllowed: ["V04"],
+    learningFormat: "BASIS",
+  },
+  {
+    id: "b",
+    relevant: true,
+    areas: ["LB3", "LB4"],
+    areasAllowed: [],
+    modules: ["M09"],
+    modulesAllowed: [],
+    learningFormat: "EINFUEHRUNG",
+  },
   { id: "c", relevant: false, areas: [], areasAllowed: [], modules: [], modulesAllowed: [] },
   { id: "d", relevant: true, areas: ["LB5"], areasAllowed: [], modules: [], modulesAllowed: ["M16"] },
 ];

@@ -141,13 +141,19 @@ export function formatReport(report: EvaluationReport): string {
     "learning areas:        P      R      F1   (pred/req)",
   ];
   for (const [area, prf] of Object.entries(report.areas)) {
-    lines.push(`  ${area}              ${pct(prf.precision)}  ${pct(prf.recall)}  ${pct(prf.f1)}  (${prf.predicted}/${prf.required})`);
+    lines.push(
+      `  ${area}              ${pct(prf.precision)}  ${pct(prf.recall)}  ${pct(prf.f1)}  (${prf.predicted}/${prf.required})`,
+    );
   }
   const a = report.areaMicro;
   lines.push(`  micro            ${pct(a.precision)}  ${pct(a.recall)}  ${pct(a.f1)}  (${a.predicted}/${a.required})`);
   lines.push(`module hit@3: ${pct(report.moduleHitAt3)} (over ${report.moduleHitAt3Items} offers)`);
   const m = report.moduleMicro;
-  lines.push(`module micro: P ${pct(m.precision)}  R ${pct(m.recall)}  F1 ${pct(m.f1)}  (${m.predicted}/${m.required})`);
-  lines.push(`learning format accuracy: ${pct(report.learningFormatAccuracy)} (over ${report.learningFormatItems} offers with an agreed format)`);
+  lines.push(
+    `module micro: P ${pct(m.precision)}  R ${pct(m.recall)}  F1 ${pct(m.f1)}  (${m.predicted}/${m.required})`,
+  );
+  lines.push(
+    `learning format accuracy: ${pct(report.learningFormatAccuracy)} (over ${report.learningFormatItems} offers with an agreed format)`,
+  );
   return lines.join("\n");
 }

@@ -20,7 +20,12 @@ describe("generalisation set (own fixtures)", () => {
   it("keeps relevance, areas and modules on unseen wording", () => {
     const predictions = items.map((item) => {
       const r = classifyOffer(item);
-      return { id: item.id, relevant: r.relevant, learningAreas: r.learningAreas, modules: r.modules.map((m) => m.code) };
+      return {
+        id: item.id,
+        relevant: r.relevant,
+        learningAreas: r.learningAreas,
+        modules: r.modules.map((m) => m.code),
+      };
     });
     const report = evaluate(items, predictions);
     expect(report.relevanceAccuracy).toBeGreaterThanOrEqual(0.9);

@@ -31,7 +31,16 @@ describe("stemGerman", () => {
 });
 
 describe("decompounding", () => {
-  const splitter = createDecompounder(["buerger", "beteiligung", "verfahren", "ehrenamt", "koordination", "sozial", "raum", "analyse"]);
+  const splitter = createDecompounder([
+    "buerger",
+    "beteiligung",
+    "verfahren",
+    "ehrenamt",
+    "koordination",
+    "sozial",
+    "raum",
+    "analyse",
+  ]);
 
   it("splits with and without Fugen-s", () => {
     expect(splitter.split("buergerbeteiligungsverfahren")).toEqual(["buerger", "beteiligung", "verfahren"]);
@@ -50,11 +59,16 @@ describe("decompounding", () => {
       const joined = ` ${text.join(" ")} `;
       expect(joined).toContain(` ${keys.join(" ")} `);
     }
-    expect(normalisedKeys("Ehrenamtskoordination")).toEqual([...normalisedKeys("Ehrenamt"), ...normalisedKeys("Koordination")]);
+    expect(normalisedKeys("Ehrenamtskoordination")).toEqual([
+      ...normalisedKeys("Ehrenamt"),
+      ...normalisedKeys("Koordination"),
+    ]);
   });
 
   it("treats umlaut and ae/oe/ue spellings alike", () => {
-    expect(normalisedKeys("Bürgerbeteiligung für Sozialräume")).toEqual(normalisedKeys("Buergerbeteiligung fuer Sozialraeume"));
+    expect(normalisedKeys("Bürgerbeteiligung für Sozialräume")).toEqual(
+      normalisedKeys("Buergerbeteiligung fuer Sozialraeume"),
+    );
   });
 
   it("drops stop words", () => {

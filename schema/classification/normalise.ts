@@ -162,7 +162,7 @@ export interface Normaliser {
 
 // Letters incl. umlauts and digits make words; hyphen and slash join compound parts that
 // stay one "word" for evidence but are split for keys; everything else separates.
-const TOKEN = /[\p{L}\p{N}]+(?:[-/][\p{L}\p{N}]+)*|[.;:!?,()\[\]"„“”|–—]/gu;
+const TOKEN = /[\p{L}\p{N}]+(?:[-/][\p{L}\p{N}]+)*|[.;:!?,()[\]"„“”|–—]/gu;
 const BOUNDARY_CHARS = new Set([".", ";", ":", "!", "?", ",", "(", ")", "[", "]", '"', "„", "“", "”", "|", "–", "—"]);
 
 export const createNormaliser = (decompounder: Decompounder): Normaliser => {
