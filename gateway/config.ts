@@ -23,6 +23,7 @@ const envSchema = z.object({
   HUB_INTROSPECTION: z.enum(["true", "false"]).optional(),
   HUB_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   HUB_SCHEDULER: z.enum(["on", "off"]).default("on"),
+  HUB_INGEST_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   HUB_DEMO_PORT: portSchema.default(4010),
 });
 
@@ -40,6 +41,8 @@ export interface HubConfig {
   introspection: boolean;
   logLevel: z.infer<typeof envSchema>["HUB_LOG_LEVEL"];
   scheduler: boolean;
+  /** How long a feed's claim outlives a crashed ingest process (renewed while a run lives). */
+  ingestLeaseMs: number;
   demoPort: number;
 }
 
@@ -67,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     introspection: e.HUB_INTROSPECTION ? e.HUB_INTROSPECTION === "true" : env.NODE_ENV !== "production",
     logLevel: e.HUB_LOG_LEVEL,
     scheduler: e.HUB_SCHEDULER === "on",
+    ingestLeaseMs: e.HUB_INGEST_LEASE_SECONDS * 1000,
     demoPort: e.HUB_DEMO_PORT,
   };
 }

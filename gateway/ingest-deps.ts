@@ -18,5 +18,12 @@ export function createIngestDeps(
   const base = fetcherConfigFromEnv(process.env);
   const allowHosts = [...base.allowHosts, ...parseAllowList(options.extraAllowHosts ?? "")];
   const fetcher = createFetcher({ ...base, ...options.fetcher, allowHosts });
-  return { db: runtime.db, fetcher, now: () => new Date(), instance: INSTANCE, close: () => fetcher.close() };
+  return {
+    db: runtime.db,
+    fetcher,
+    now: () => new Date(),
+    instance: INSTANCE,
+    leaseMs: runtime.config.ingestLeaseMs,
+    close: () => fetcher.close(),
+  };
 }

@@ -6,6 +6,7 @@ import type { Database } from "../prisma/database.ts";
 import type { HubContext, Viewer } from "../schema/common/context.ts";
 import { createFormatError } from "./errors.ts";
 import { BodyTooLargeError, readBody } from "./http-body.ts";
+import { authenticateToken } from "./auth/tokens.ts";
 import type { Logger } from "./logger.ts";
 
 /** Largest accepted request body: a GraphQL operation with variables, not an upload. */
@@ -49,7 +50,22 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
 
   const contextFor = (viewer: Viewer): HubContext => ({ db: deps.db, viewer, now });
 
+  /** Bearer token → viewer; no header → public; a bad token is refused, never downgraded. */
+  async function viewerOf(req: IncomingMessage): Promise<{ viewer: Viewer } | { refusal: string }> {
+    const header = req.headers.authorization;
+    if (!header) return { viewer: { role: "PUBLIC" } };
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match?.[1]) return { refusal: "Authorization-Header muss „Bearer <Token>“ sein." };
+    const outcome = await authenticateToken(deps.db, match[1], now());
+    return outcome.ok ? { viewer: outcome.viewer } : { refusal: outcome.reason };
+  }
+
   async function handleGraphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const auth = await viewerOf(req);
+    if ("refusal" in auth) {
+      res.setHeader("www-authenticate", 'Bearer realm="quartier-hub"');
+      return sendJson(res, 401, { errors: [{ message: auth.refusal, extensions: { code: "UNAUTHENTICATED" } }] });
+    }
     let body: unknown = undefined;
     if (req.method === "POST") {
       const text = await readBody(req, MAX_BODY_BYTES);
@@ -70,7 +86,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
-      context: async () => contextFor({ role: "PUBLIC" }),
+      context: async () => contextFor(auth.viewer),
     });
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;

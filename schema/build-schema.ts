@@ -3,6 +3,7 @@ import { buildSchema } from "type-graphql";
 import type { GraphQLSchema } from "graphql";
 import { OfferResolver } from "./offer/offer.resolver.ts";
 import { ProviderResolver } from "./provider/provider.resolver.ts";
+import { ReviewResolver } from "./review/review.resolver.ts";
 import {
   CrosswalkEntryResolver,
   LearningAreaResolver,
@@ -18,6 +19,7 @@ export const RESOLVERS = [
   CrosswalkEntryResolver,
   ProviderResolver,
   OfferResolver,
+  ReviewResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

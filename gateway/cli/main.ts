@@ -3,6 +3,8 @@ import { ConfigError, loadConfig, type HubConfig } from "../config.ts";
 import { registerServe } from "./serve.ts";
 import { registerDatabaseCommands } from "./database.ts";
 import { registerIngestCommands } from "./ingest.ts";
+import { registerTokenCommands } from "./token.ts";
+import { registerClassifyCommand } from "./classify.ts";
 
 /**
  * The `hub` command line. Each subcommand lives in its own file and registers itself
@@ -16,6 +18,8 @@ export function buildProgram(config: () => HubConfig): Command {
   registerServe(program, config);
   registerDatabaseCommands(program, config);
   registerIngestCommands(program, config);
+  registerTokenCommands(program, config);
+  registerClassifyCommand(program);
   return program;
 }
 

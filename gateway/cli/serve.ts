@@ -4,6 +4,9 @@ import { openRuntime } from "../runtime.ts";
 import { createGateway, listen } from "../server.ts";
 import { hubSchema } from "../../schema/build-schema.ts";
 import { seedPlaceData } from "../places.ts";
+import { createIngestDeps } from "../ingest-deps.ts";
+import { runFeed } from "../../ingest/run-feed.ts";
+import { createScheduler } from "../../ingest/scheduler.ts";
 
 export function registerServe(program: Command, config: () => HubConfig): void {
   program
@@ -17,11 +20,35 @@ export function registerServe(program: Command, config: () => HubConfig): void {
       const { db, logger } = runtime;
       await seedPlaceData(db);
       const stops: (() => Promise<void>)[] = [];
+      let initialIngest: Promise<void> = Promise.resolve();
       if (options.demo) {
         const { startDemo } = await import("../demo.ts");
         const demo = await startDemo(runtime);
         stops.push(demo.stop);
-        void demo.ingest.then(() => process.stdout.write("Demo-Anbieter eingelesen.\n"));
+        initialIngest = demo.ingest.then(() => void process.stdout.write("Demo-Anbieter eingelesen.\n"));
+      }
+      if (cfg.scheduler) {
+        // The demo's feed server is on loopback: allow exactly its port, as startDemo does.
+        const deps = createIngestDeps(runtime, options.demo ? { extraAllowHosts: `127.0.0.1:${cfg.demoPort}` } : {});
+        const scheduler = createScheduler({
+          db,
+          runFeed: (feedId, trigger) => runFeed(deps, feedId, trigger),
+          logger,
+          instance: deps.instance,
+          now: deps.now,
+        });
+        let schedulerStarted: Promise<void> | null = null;
+        // Registered before the demo's stop, so it stops first (stops run in reverse).
+        stops.push(async () => {
+          await schedulerStarted?.catch(() => undefined);
+          await scheduler.stop();
+          await deps.close();
+        });
+        // In demo mode after the initial ingest, so a tick does not race the seed run.
+        schedulerStarted = initialIngest
+          .catch(() => undefined)
+          .then(() => scheduler.start())
+          .catch((err: unknown) => logger.error({ err }, "scheduler failed to start"));
       }
       const gateway = await createGateway({
         db,
