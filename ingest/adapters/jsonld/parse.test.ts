@@ -314,6 +314,38 @@ describe("jsonld dates", () => {
   });
 });
 
+describe("jsonld keys", () => {
+  const page = (events: object[]): ParseResult =>
+    parseJsonLd(
+      input(
+        events.map((e) => `<script type="application/ld+json">${JSON.stringify(e)}</script>`).join("\n"),
+        "https://www.example-bildung.de/termine/",
+      ),
+    );
+
+  it("resolves relative ids against the page and keeps offers sharing a template id apart", () => {
+    const result = page([
+      { "@type": "Event", "@id": "#event", name: "Kurs A", startDate: "2027-01-01", url: "/a" },
+      { "@type": "Event", "@id": "#event", name: "Kurs B", startDate: "2027-02-01", url: "/b" },
+    ]);
+    expect(result.offers.map((o) => o.sourceKey)).toEqual([
+      "https://www.example-bildung.de/termine/#event",
+      "https://www.example-bildung.de/b",
+    ]);
+    expect(result.warnings[0]?.message).toContain('"Kurs B" unter https://www.example-bildung.de/b übernommen');
+  });
+
+  it("merges the dates of one offer listed twice", () => {
+    const result = page([
+      { "@type": "Event", url: "/a", name: "Kurs A", startDate: "2027-01-01" },
+      { "@type": "Event", url: "/a", name: "Kurs A", startDate: "2027-01-08" },
+    ]);
+    expect(result.offers).toHaveLength(1);
+    expect(result.offers[0]?.sessions.map((s) => s.start)).toEqual(["2027-01-01", "2027-01-08"]);
+    expect(result.warnings).toEqual([]);
+  });
+});
+
 describe("jsonld lenient JSON", () => {
   it.each([
     ['{"a": 1}', { a: 1 }, false],

@@ -377,9 +377,21 @@ function readUnits(node: JsonObject, ctx: Context): number | undefined {
 // ---------------------------------------------------------------------------------------------
 // Drafts
 
-function sourceKeyOf(node: JsonObject, title: string, firstStart: string | undefined, ctx: Context): string {
+/**
+ * A node's own identifier as a stable key: blank nodes ("_:b0") are renumbered on every render,
+ * and relative ids ("#event") only mean something against the page they sit on.
+ */
+function idKey(node: JsonObject, ctx: Context): string | undefined {
   const id = str(node["@id"]);
-  if (id && !id.startsWith("_:")) return id;
+  if (!id || id.startsWith("_:")) return undefined;
+  return /^[#/?]/.test(id)
+    ? (resolveUrl(id.startsWith("#") ? `${ctx.base.replace(/#.*$/, "")}${id}` : id, ctx.base) ?? id)
+    : id;
+}
+
+function sourceKeyOf(node: JsonObject, title: string, firstStart: string | undefined, ctx: Context): string {
+  const id = idKey(node, ctx);
+  if (id) return id;
   const url = resolveUrl(str(node["url"]), ctx.base);
   return url ?? `jsonld:${stableHash(`${title}|${firstStart ?? ""}`)}`;
 }
@@ -517,14 +529,8 @@ function courseDrafts(node: JsonObject, ctx: Context): OfferDraft[] {
   }
   return instances.map((instance, i) => {
     // A single run keeps the course's key, so the key stays stable while the course has one date.
-    const instanceId = str(instance["@id"]);
     const start = str(instance["startDate"]);
-    const key =
-      instances.length === 1
-        ? courseKey
-        : instanceId && !instanceId.startsWith("_:")
-          ? instanceId
-          : `${courseKey}#${start ?? i + 1}`;
+    const key = instances.length === 1 ? courseKey : (idKey(instance, ctx) ?? `${courseKey}#${start ?? i + 1}`);
     const draft = baseDraft(node, key, str(instance["name"]) ?? title, ctx);
     const instanceDescription = str(instance["description"]);
     if (instanceDescription && !draft.description) draft.description = instanceDescription;
@@ -551,18 +557,40 @@ function childIds(roots: JsonObject[]): Set<string> {
 const sameSession = (a: SessionDraft, b: SessionDraft): boolean =>
   a.start === b.start && (a.end ?? null) === (b.end ?? null);
 
-/** The same offer listed twice on a page (list and teaser) adds its dates once. */
-function mergeDuplicate(target: OfferDraft, dup: OfferDraft, warnings: ParseWarning[]): void {
-  if (dup.title !== target.title) {
+/**
+ * The same offer listed twice on a page (list and teaser) adds its dates once. A key shared by
+ * different offers (a template writing "#event" into every block) is a provider error: the second
+ * offer falls back to its URL or hash key instead of being lost.
+ */
+function addDraft(byKey: Map<string, OfferDraft>, draft: OfferDraft, warnings: ParseWarning[]): void {
+  const existing = byKey.get(draft.sourceKey);
+  if (!existing) {
+    byKey.set(draft.sourceKey, draft);
+    return;
+  }
+  if (existing.title === draft.title) {
+    for (const session of draft.sessions) {
+      if (!existing.sessions.some((s) => sameSession(s, session))) existing.sessions.push(session);
+    }
+    return;
+  }
+  const fallback = [draft.url, `jsonld:${stableHash(`${draft.title}|${draft.sessions[0]?.start ?? ""}`)}`].find(
+    (key): key is string => key !== undefined && !byKey.has(key),
+  );
+  if (!fallback) {
     warnings.push({
-      sourceKey: target.sourceKey,
+      sourceKey: draft.sourceKey,
       field: "@id",
-      message: `Schlüssel doppelt vergeben mit anderem Titel ("${dup.title}") – zweiter Eintrag verworfen`,
+      message: `Schlüssel doppelt vergeben ("${draft.title}") – Eintrag verworfen`,
     });
     return;
   }
-  for (const session of dup.sessions)
-    if (!target.sessions.some((s) => sameSession(s, session))) target.sessions.push(session);
+  warnings.push({
+    sourceKey: draft.sourceKey,
+    field: "@id",
+    message: `Schlüssel doppelt vergeben für verschiedene Angebote – "${draft.title}" unter ${fallback} übernommen`,
+  });
+  byKey.set(fallback, { ...draft, sourceKey: fallback });
 }
 
 export function parseJsonLd(input: FeedInput): ParseResult {
@@ -602,11 +630,7 @@ export function parseJsonLd(input: FeedInput): ParseResult {
     const reader = isCourse(node) ? courseDrafts : isEvent(node) ? eventDrafts : undefined;
     if (!reader) continue;
     try {
-      for (const draft of reader(node, ctx)) {
-        const existing = byKey.get(draft.sourceKey);
-        if (existing) mergeDuplicate(existing, draft, warnings);
-        else byKey.set(draft.sourceKey, draft);
-      }
+      for (const draft of reader(node, ctx)) addDraft(byKey, draft, warnings);
     } catch (err) {
       // A defect here must cost one item, never the page.
       warnings.push({
