@@ -299,7 +299,7 @@ describe("html detect", () => {
 
 const devPage = path.resolve(repoRoot, "../shared/eval/dev-feeds/akademie-schwarzwald/veranstaltungen.html");
 describe.skipIf(!existsSync(devPage))(
-  "html suggestion on the shared dev page (skipped: ../shared/eval not present)",
+  "html suggestion on the shared dev page (needs ../shared/eval, skipped when absent)",
   () => {
     it("finds the event list of a WordPress calendar page", () => {
       const input: FeedInput = {

@@ -406,7 +406,7 @@ describe("jsonld detect", () => {
 const sharedDir = path.resolve(repoRoot, "../shared");
 const devFeeds = path.join(sharedDir, "eval/dev-feeds");
 describe.skipIf(!existsSync(devFeeds))(
-  "jsonld against the shared dev feeds (skipped: ../shared/eval not present)",
+  "jsonld against the shared dev feeds (needs ../shared/eval, skipped when absent)",
   () => {
     interface GoldOffer {
       feed: string;
