@@ -13,7 +13,7 @@ const PROSE: Row[] = [
   ["18.03. – 20.03.2027", [["2027-03-18T00:00:00+01:00", "2027-03-20T23:59:00+01:00", true]]],
   ["18.03.2027, 9:00 - 16:30 Uhr", [["2027-03-18T09:00:00+01:00", "2027-03-18T16:30:00+01:00"]]],
   ["18.03.2027, 9 bis 16 Uhr", [["2027-03-18T09:00:00+01:00", "2027-03-18T16:00:00+01:00"]]],
-  ["Mi 18.03.2027 14.00–17.30 Uhr", [["2027-03-18T14:00:00+01:00", "2027-03-18T17:30:00+01:00"]]],
+  ["Do 18.03.2027 14.00–17.30 Uhr", [["2027-03-18T14:00:00+01:00", "2027-03-18T17:30:00+01:00"]]],
   ["Fr., 16. Juli 2027, ab 18 Uhr", [["2027-07-16T18:00:00+02:00", null]]],
   [
     "Mo, 3.5.2027 und Mi, 5.5.2027",
@@ -44,7 +44,7 @@ const PROSE: Row[] = [
   // the change to summer time lies inside this range
   ["27.03. bis 29.03.2027", [["2027-03-27T00:00:00+01:00", "2027-03-29T23:59:00+02:00", true]]],
   ["28.12. – 3.1.2028", [["2027-12-28T00:00:00+01:00", "2028-01-03T23:59:00+01:00", true]]],
-  ["Sa, 31.10.2027, 22–2 Uhr", [["2027-10-31T22:00:00+01:00", "2027-11-01T02:00:00+01:00"]]],
+  ["So, 31.10.2027, 22–2 Uhr", [["2027-10-31T22:00:00+01:00", "2027-11-01T02:00:00+01:00"]]],
   [
     "Mo, 3.5.2027, 9–12 Uhr und Mi, 5.5.2027, 14–17 Uhr",
     [
@@ -86,6 +86,18 @@ describe("parseGermanDates", () => {
     const result = parseGermanDates(text, REF);
     expect(result.sessions).toEqual([]);
     expect(result.warnings[0]).toMatch(/^Datum nicht lesbar/);
+  });
+});
+
+describe("weekday check", () => {
+  it("keeps the date but warns when the weekday does not fit", () => {
+    const r = parseGermanDates("Fr., 18. März 2027, 14 Uhr", REF);
+    expect(r.sessions[0]?.start).toBe("2027-03-18T14:00:00+01:00");
+    expect(r.warnings).toEqual(["Wochentag passt nicht zum Datum: „Fr., 18. März 2027“"]);
+  });
+
+  it.each(["Do., 18. März 2027", "Donnerstag, den 18.03.2027", "So 28.03.2027"])("accepts %s", (text) => {
+    expect(parseGermanDates(text, REF).warnings).toEqual([]);
   });
 });
 

@@ -248,6 +248,28 @@ function eachDay(first: Day, last: Day): Day[] {
   return days;
 }
 
+// ISO weekday (1 = Monday) of German weekday names and their abbreviations.
+const WEEKDAYS: Readonly<Record<string, number>> = {
+  mo: 1, montag: 1, di: 2, dienstag: 2, mi: 3, mittwoch: 3, do: 4, donnerstag: 4,
+  fr: 5, freitag: 5, sa: 6, samstag: 6, sonnabend: 6, so: 7, sonntag: 7,
+};
+const WEEKDAY_BEFORE = /\b([a-zA-Z]{2,10})\.?,?\s*(?:den\s+)?$/;
+
+/** A weekday written before a date that does not fit it is a typo in one of the two: say so, keep the date. */
+function weekdayMismatches(text: string, groups: DayGroup[]): string[] {
+  const out: string[] = [];
+  for (const g of groups) {
+    const stated = WEEKDAY_BEFORE.exec(text.slice(Math.max(0, g.first.index - 16), g.first.index))?.[1]?.toLowerCase();
+    const expected = stated ? WEEKDAYS[stated] : undefined;
+    const day = toDay(g.first);
+    if (!expected || !day) continue;
+    const actual = ((Math.floor(dayNumber(day)) + 3) % 7) + 1; // 1970-01-01 was a Thursday
+    if (actual !== expected)
+      out.push(`Wochentag passt nicht zum Datum: „${text.slice(Math.max(0, g.first.index - 16), g.first.index + g.first.length).trim()}“`);
+  }
+  return out;
+}
+
 /**
  * Reads German date/time prose ("Do., 18. März 2027, 14–17:30 Uhr",
  * "18.–19.03.2027, jeweils 9–16 Uhr", "Termine: 12.04.2027, 26.04.2027 jeweils 18–20 Uhr").
@@ -261,7 +283,7 @@ export function parseGermanDates(text: string, referenceDate: Date): DateParseRe
     return { sessions: [], warnings: [`Datum nicht lesbar: „${text.trim()}“`] };
   }
   const groups = fillYears(groupRanges(rest, atoms), reference);
-  const warnings: string[] = [];
+  const warnings: string[] = weekdayMismatches(rest, groups);
   const sessions: NormalisedSession[] = [];
   // Times pair with dates one to one when the counts match ("3.5. 9–12 Uhr und 5.5. 14–17 Uhr"),
   // otherwise the first stated time applies to every day ("jeweils 18–20 Uhr").
