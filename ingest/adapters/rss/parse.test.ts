@@ -211,15 +211,18 @@ describe("rss detect", () => {
 });
 
 const devFeed = path.resolve(repoRoot, "../shared/eval/dev-feeds/buergerstiftung-netz/feed.xml");
-describe.skipIf(!existsSync(devFeed))("rss against the shared dev feed (needs ../shared/eval, skipped when absent)", () => {
-  it("takes the event dates from the text, not from pubDate", async () => {
-    const result = await rssAdapter.parse(input(readFileSync(devFeed, "utf8"), "https://example.org/feed.xml"));
-    expect(result.offers.length).toBeGreaterThan(0);
-    for (const offer of result.offers) {
-      expect(offer.sessions).toEqual([]);
-      expect(offer.dateText).toMatch(/2027/);
-      expect(offer.locationText).toBeTruthy();
-      expect(offer.priceText).toBeTruthy();
-    }
-  });
-});
+describe.skipIf(!existsSync(devFeed))(
+  "rss against the shared dev feed (needs ../shared/eval, skipped when absent)",
+  () => {
+    it("takes the event dates from the text, not from pubDate", async () => {
+      const result = await rssAdapter.parse(input(readFileSync(devFeed, "utf8"), "https://example.org/feed.xml"));
+      expect(result.offers.length).toBeGreaterThan(0);
+      for (const offer of result.offers) {
+        expect(offer.sessions).toEqual([]);
+        expect(offer.dateText).toMatch(/2027/);
+        expect(offer.locationText).toBeTruthy();
+        expect(offer.priceText).toBeTruthy();
+      }
+    });
+  },
+);
