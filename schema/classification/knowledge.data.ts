@@ -66,10 +66,7 @@ export const AREA_KNOWLEDGE: readonly AreaKnowledge[] = [
       ["Lebenswelt", 1.5],
       ["Bedürfnisse", 1],
       ["Zielgruppe im Quartier", 1],
-      ["Menschen mit Demenz", 1],
-      ["Demenz", 1],
       ["Inklusion", 0.8],
-      ["Menschen mit Behinderung", 1],
       ["Alter und Altern", 1],
     ],
   },
@@ -195,6 +192,7 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     relevanceFactor: 0.3,
     focus: "Ressourcen und Bedarfe eines Quartiers selbst ermitteln (Bürgerbefragung, Quartiersbegehung)",
     terms: [
+      ["Bedarfe erkennen", 2.5],
       ["Bedarfe ermitteln", 3],
       ["Bedarfe erheben", 3],
       ["Bedarfserhebung", 3],
@@ -239,6 +237,8 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     focus:
       "Sozialraumanalysen erstellen; Quartiere identifizieren und partizipativ analysieren; kommunale Daten aufbereiten",
     terms: [
+      ["Bevölkerung", 1],
+      ["Daten zur Bevölkerung", 1.5],
       ["Sozialraumanalyse", 4],
       ["Sozialräume analysieren", 3.5],
       ["Quartiersanalyse", 3.5],
@@ -266,6 +266,9 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     focus:
       "Handlungsfelder im Quartier bedarfsgerecht gestalten: Wohnen, Begegnungsräume, Alltagshilfen, Beratung, Pflege",
     terms: [
+      ["Hitzeschutz", 2],
+      ["Klimaanpassung", 1.5],
+      ["Begegnungsort", 1.5],
       ["Wohnen", 1.5],
       ["Wohnformen", 2.5],
       ["Wohnangebote", 2.5],
@@ -302,6 +305,9 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     focus:
       "Kleinteilige, dezentrale, niedrigschwellige Angebote im Quartier entwickeln (Bürgerbus, Einkauf, Treffpunkt)",
     terms: [
+      ["Nachbarschaftsplattform", 2.5],
+      ["digitale Teilhabe", 2],
+      ["Begegnungsort", 2],
       ["Bürgerbus", 3],
       ["Mitfahrbank", 2.5],
       ["Mobilität im ländlichen Raum", 2.5],
@@ -414,9 +420,10 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
   },
   {
     code: "M10",
-    relevanceFactor: 0.3,
+    relevanceFactor: 0.4,
     focus: "Rechtliche und kommunale Rahmenbedingungen der Bürgerbeteiligung (Gemeindeordnung, Gremien)",
     terms: [
+      ["rechtlicher Rahmen", 2],
       ["Gemeindeordnung", 3],
       ["rechtliche Rahmenbedingungen", 2.5],
       ["Rahmenbedingungen", 1],
@@ -487,6 +494,11 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     relevanceFactor: 0.3,
     focus: "Verbündete suchen, Kooperationspartner im Quartier aktivieren",
     terms: [
+      ["lokale Allianz", 2.5],
+      ["zusammenschließen", 1.5],
+      ["Vereine", 0.8],
+      ["Kirchengemeinde", 0.8],
+      ["gemeinsam entwickeln", 1],
       ["Kooperationspartner", 2.5],
       ["Verbündete", 3],
       ["Akteure aktivieren", 3],
@@ -552,6 +564,8 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     focus:
       "Quartiersentwicklung in der Kommune verankern: Leitbild, Gremien, fachbereichsübergreifende Organisation, Change-Management",
     terms: [
+      ["Gemeinderatsbeschluss", 2.5],
+      ["Gemeindeentwicklung", 1.2],
       ["Querschnittsaufgabe", 3],
       ["fachbereichsübergreifend", 3],
       ["ressortübergreifend", 3],
@@ -570,7 +584,7 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
       ["Quartiersstrategie", 2.5],
       ["Verwaltung", 1],
       ["Sozialplanung", 1.5],
-      ["interkommunal", 1.2],
+      ["interkommunal", 2.5],
       ["Verstetigung", 2],
       ["Entscheidungsträger", 1.2],
     ],
@@ -641,7 +655,7 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     relevanceFactor: 0.15,
     focus:
       "Lebenswelten und Bedarfe besonderer Gruppen verstehen (Ältere, Menschen mit Behinderung, Familien, Zugewanderte)",
-    terms: [...GROUPS, ["Lebenswelten verstehen", 2]],
+    terms: [["im Alter", 1.2], ...GROUPS, ["Lebenswelten verstehen", 2]],
     counterTerms: [
       ["Beteiligung", 1.5],
       ["Partizipation", 1.5],
@@ -814,6 +828,15 @@ export const RELEVANCE_ANCHORS: readonly WeightedTerm[] = [
   ["Quartiersmanagement", 1],
   ["Welfare-Mix", 2],
   ["Daseinsvorsorge", 1],
+  ["Bürgerhaushalt", 1.5],
+  ["Sozialplanung", 1.5],
+  ["Gemeindeentwicklung", 1.5],
+  ["Dorfgemeinschaft", 2],
+  ["lokale Allianz", 1.5],
+  ["alle Generationen", 1],
+  ["Begegnungsort", 1],
+  ["Generationengerecht", 1.5],
+  ["Pflegekonferenz", 1.5],
   ["ländlicher Raum", 1],
   ["Bürgerversammlung", 1.5],
   ["Bürgerdialog", 1.5],
