@@ -22,10 +22,36 @@ function kindOf(text: string): OfferKind | null {
   return null;
 }
 
-/** The first text (in order of trust) that names a kind decides. */
-export function kindFromTexts(texts: readonly (string | undefined)[]): OfferKind | null {
-  for (const t of texts) {
-    const k = t ? kindOf(t) : null;
+/**
+ * In running prose the first kind word is what the text calls itself ("Das Seminar … mit
+ * Erfahrungsaustausch" is a seminar), so a description goes by position, not table order.
+ */
+// Network meetings are a subject of this field ("Netzwerktreffen moderieren"): in prose they
+// describe content, not the event, so only titles, notes and keywords can make one.
+const NOT_FROM_PROSE: readonly OfferKind[] = ["NETWORK_MEETING"];
+
+function kindByPosition(text: string): OfferKind | null {
+  const folded = fold(text);
+  let best: { kind: OfferKind; index: number } | null = null;
+  for (const row of KIND_TABLE) {
+    if (NOT_FROM_PROSE.includes(row.kind)) continue;
+    for (const p of row.patterns) {
+      const m = p.exec(folded);
+      if (m && (!best || m.index < best.index)) best = { kind: row.kind, index: m.index };
+    }
+  }
+  return best?.kind ?? null;
+}
+
+/**
+ * The first text (in order of trust) that names a kind decides: short texts (title,
+ * notes, keywords) by table order, the last text (the description) by position.
+ */
+export function kindFromTexts(texts: readonly (string | undefined)[], options: { proseLast?: boolean } = {}): OfferKind | null {
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i];
+    if (!t) continue;
+    const k = options.proseLast && i === texts.length - 1 ? kindByPosition(t) : kindOf(t);
     if (k) return k;
   }
   return null;

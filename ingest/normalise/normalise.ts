@@ -118,7 +118,7 @@ export function normaliseOffer(draft: OfferDraft, ctx: NormaliseContext): Normal
   const notes = cleanList(draft.notes);
   const keywords = cleanList(draft.keywords);
   const audienceTexts = [...(draft.audienceText ?? []), labelled(description, "audience") ?? "", labelled(description, "audienceProse") ?? ""];
-  const kind = kindFromTexts([title, ...notes, keywords.join(", "), description]);
+  const kind = kindFromTexts([title, ...notes, keywords.join(", "), description], { proseLast: true });
   const deadline = readDeadline(draft.registrationDeadline, reference);
   if (deadline.warning) {
     warnings.push(deadline.warning);

@@ -41,6 +41,16 @@ describe("kindFromTexts", () => {
   ])("%j", (texts, kind) => {
     expect(kindFromTexts(texts)).toBe(kind);
   });
+
+  it("reads a description by position: the first kind word wins", () => {
+    const texts = ["Quartierskoordination", "Das Seminar bietet Raum für Erfahrungsaustausch."];
+    expect(kindFromTexts(texts, { proseLast: true })).toBe("SEMINAR");
+    expect(kindFromTexts(texts)).toBe("NETWORK_MEETING");
+  });
+
+  it("does not take a network meeting from a description's subject matter", () => {
+    expect(kindFromTexts(["Netzwerke im Sozialraum aufbauen", "Akteursanalyse; Netzwerktreffen moderieren"], { proseLast: true })).toBeNull();
+  });
 });
 
 describe("fundingFromTexts", () => {
