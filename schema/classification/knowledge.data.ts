@@ -157,7 +157,7 @@ const PARTICIPATION = [
   "Partizipation",
   "Mitgestaltung",
   "Mitsprache",
-  "Teilhabe",
+
   "Mitbestimmung",
   "Beteiligungsprozess",
 ];
@@ -266,6 +266,12 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     focus:
       "Handlungsfelder im Quartier bedarfsgerecht gestalten: Wohnen, Begegnungsräume, Alltagshilfen, Beratung, Pflege",
     terms: [
+      ["Pflege", 1],
+      ["Pflegestützpunkt", 2],
+      ["ambulante Dienste", 1.5],
+      ["Versorgung sichern", 1.5],
+      ["altersgerecht", 2.5],
+      ["generationengerecht", 2],
       ["Hitzeschutz", 2],
       ["Klimaanpassung", 1.5],
       ["Begegnungsort", 1.5],
@@ -368,6 +374,9 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     relevanceFactor: 0.35,
     focus: "Bürgerschaft aktivieren, bürgerschaftliches Engagement initiieren und steuern",
     terms: [
+      ["Bewohner aktivieren", 3],
+      ["aktivierende Arbeit", 3],
+      ["Aktivierung", 2],
       ["Bürgerschaftliches Engagement", 3.5],
       ["Engagement", 2],
       ["Engagementförderung", 3],
@@ -538,6 +547,7 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     relevanceFactor: 0.15,
     focus: "Governance, wirkungsorientierte Steuerung, systematisches Projektmanagement, Evaluation und Controlling",
     terms: [
+      ["Steuerung der Quartiersentwicklung", 2.5],
       ["Projektmanagement", 3],
       ["wirkungsorientiert", 3],
       ["Wirkungsorientierung", 3],
@@ -564,6 +574,9 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     focus:
       "Quartiersentwicklung in der Kommune verankern: Leitbild, Gremien, fachbereichsübergreifende Organisation, Change-Management",
     terms: [
+      ["Quartiersentwicklung in der Kommune", 2.5],
+      ["Fachämter", 2],
+      ["Verwaltungsspitze", 2],
       ["Gemeinderatsbeschluss", 2.5],
       ["Gemeindeentwicklung", 1.2],
       ["Querschnittsaufgabe", 3],
@@ -705,6 +718,9 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     relevanceFactor: 0.4,
     focus: "Ausgewählte Beteiligungsmethoden in der Praxis umsetzen (Runder Tisch, Bürgerrat, Zukunftswerkstatt …)",
     terms: [
+      ["Beteiligungsformate", 2.5],
+      ["Bürgerwerkstatt", 2.5],
+      ["Online-Dialog", 2],
       ["Beteiligungsmethoden", 3],
       ["Beteiligungsverfahren", 2.5],
       ["Runder Tisch", 3],
@@ -837,6 +853,8 @@ export const RELEVANCE_ANCHORS: readonly WeightedTerm[] = [
   ["Begegnungsort", 1],
   ["Generationengerecht", 1.5],
   ["Pflegekonferenz", 1.5],
+  ["aktivierende Arbeit", 1.5],
+  ["Bewohner aktivieren", 1.5],
   ["ländlicher Raum", 1],
   ["Bürgerversammlung", 1.5],
   ["Bürgerdialog", 1.5],
