@@ -51,6 +51,9 @@ const HYBRID_PATTERNS: readonly RegExp[] = [
   /pr(?:ä|ae)senz\s*(?:und|\/|oder|&|\+)\s*online/i,
   /online\s*(?:und|\/|oder|&|\+)\s*(?:in\s+)?pr(?:ä|ae)senz/i,
   /vor\s+ort\s+(?:und|oder)\s+online/i,
+  // "Rathaus Ulm oder online", "online und in Stuttgart"
+  /\S(?<!online|digital|zoom|webex)\s+(?:und|oder|sowie)\s+(?:auch\s+)?(?:online|per\s+zoom|digital)\b/i,
+  /\bonline\s+(?:und|oder|sowie)\s+(?:vor\s+ort|in\s+[A-ZÄÖÜ])/,
 ];
 
 export function detectAttendance(text: string, attendance?: PlaceInput["attendance"]): { online: boolean; hybrid: boolean } {
