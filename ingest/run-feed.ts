@@ -17,7 +17,11 @@ export interface IngestDeps {
   now: () => Date;
   /** Identifies this process in leases and run records. */
   instance: string;
-  /** How long a claim holds if its process dies mid-run. */
+  /**
+   * How long a claim holds if its process dies mid-run (HUB_INGEST_LEASE_SECONDS). A
+   * live run renews it every third of this, so a long run keeps its feed however long
+   * it takes, and a killed one frees it after at most this long.
+   */
   leaseMs?: number;
 }
 
@@ -38,6 +42,11 @@ export async function runFeed(deps: IngestDeps, feedId: string, trigger: RunTrig
   const { db } = deps;
   const claimed = await claimFeed(deps, feedId);
   if (!claimed) return { feedId, runId: null, status: "SKIPPED", warnings: ["Der Feed wird gerade schon eingelesen."] };
+  const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
+  // We hold the lease now, so any run of this feed still marked RUNNING lost its process.
+  await abandonStaleRuns(db, deps.now(), feedId);
+  const renewal = setInterval(() => void renewLease(deps, feedId, leaseMs).catch(() => undefined), Math.max(250, Math.floor(leaseMs / 3)));
+  renewal.unref();
   const run = await db.prisma.ingestRun.create({
     data: { feedId, trigger, instance: deps.instance, startedAt: deps.now() },
   });
@@ -114,6 +123,7 @@ export async function runFeed(deps: IngestDeps, feedId: string, trigger: RunTrig
     });
     return { feedId, runId: run.id, status: "FAILED", error: failure, warnings: [] };
   } finally {
+    clearInterval(renewal);
     await db.sql(`update "Feed" set "leaseOwner" = null, "leaseUntil" = null where id = $1 and "leaseOwner" = $2`, [feedId, deps.instance]);
   }
 }
@@ -128,6 +138,36 @@ async function claimFeed(deps: IngestDeps, feedId: string) {
   );
   if (!rows.length) return null;
   return deps.db.prisma.feed.findUniqueOrThrow({ where: { id: feedId } });
+}
+
+async function renewLease(deps: IngestDeps, feedId: string, leaseMs: number): Promise<void> {
+  await deps.db.sql(`update "Feed" set "leaseUntil" = $3 where id = $1 and "leaseOwner" = $2`, [
+    feedId,
+    deps.instance,
+    new Date(deps.now().getTime() + leaseMs),
+  ]);
+}
+
+export const ABANDONED_CODE = "ABANDONED";
+export const ABANDONED_MESSAGE =
+  "Abgebrochen: Der Lauf wurde nicht beendet (Prozess beendet oder abgestürzt). Die gespeicherten Angebote blieben unverändert.";
+
+/**
+ * Marks runs left RUNNING by a process that died as FAILED/ABANDONED: those whose feed's
+ * lease has expired, is released, or is now held by another process. The store
+ * transaction of such a run was rolled back by the database, so nothing else needs
+ * repair. With `feedId`, only that feed (used right after claiming it).
+ */
+export async function abandonStaleRuns(db: Database, now: Date, feedId?: string): Promise<string[]> {
+  const rows = await db.sql<{ id: string }>(
+    `update "IngestRun" r set status = 'FAILED', "finishedAt" = $1, "errorCode" = $2, "errorMessage" = $3
+     from "Feed" f
+     where r."feedId" = f.id and r.status = 'RUNNING' and ($4::text is null or f.id = $4)
+       and (f."leaseUntil" is null or f."leaseUntil" < $1 or f."leaseOwner" is distinct from r.instance)
+     returning r.id`,
+    [now, ABANDONED_CODE, ABANDONED_MESSAGE, feedId ?? null],
+  );
+  return rows.map((r) => r.id);
 }
 
 export function describeFailure(error: unknown): { code: string; message: string; retryable: boolean } {
