@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { runClassifyStream } from "../../schema/classification/classify-stream.ts";
 
 /** `hub classify`: JSON Lines in, one classification line per input out. Needs no database. */
 export function registerClassifyCommand(program: Command): void {
@@ -9,6 +8,7 @@ export function registerClassifyCommand(program: Command): void {
       'Klassifiziert Angebote: liest JSON Lines ({"id","title","description","provider"?,"keywords"?}) von stdin, schreibt je Zeile eine Einordnung nach stdout.',
     )
     .action(async () => {
+      const { runClassifyStream } = await import("../../schema/classification/classify-stream.ts");
       const { errors } = await runClassifyStream(process.stdin, process.stdout);
       if (errors) process.exitCode = 1;
     });

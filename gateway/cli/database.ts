@@ -1,14 +1,15 @@
 import type { Command } from "commander";
 import type { HubConfig } from "../config.ts";
-import { openRuntime } from "../runtime.ts";
-import { migrate } from "../../prisma/migrate.ts";
-import { seedPlaceData } from "../places.ts";
+
+// Command modules are imported when a command runs, so `hub --help` starts fast.
 
 export function registerDatabaseCommands(program: Command, config: () => HubConfig): void {
   program
     .command("migrate")
     .description("Spielt die Datenbankmigrationen ein (PGlite in HUB_DATA_DIR oder DATABASE_URL).")
     .action(async () => {
+      const { openRuntime } = await import("../runtime.ts");
+      const { migrate } = await import("../../prisma/migrate.ts");
       const runtime = await openRuntime(config(), { migrate: false });
       try {
         const result = await migrate(runtime.db);
@@ -26,6 +27,8 @@ export function registerDatabaseCommands(program: Command, config: () => HubConf
     .command("seed")
     .description("Legt Curriculum, Regierungsbezirke, Kreise und Gemeinden an (idempotent).")
     .action(async () => {
+      const { openRuntime } = await import("../runtime.ts");
+      const { seedPlaceData } = await import("../places.ts");
       const runtime = await openRuntime(config());
       try {
         const places = await seedPlaceData(runtime.db);

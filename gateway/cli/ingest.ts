@@ -2,13 +2,18 @@ import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { Option } from "commander";
 import type { HubConfig } from "../config.ts";
-import { openRuntime } from "../runtime.ts";
-import { createIngestDeps } from "../ingest-deps.ts";
-import { runFeed, type RunSummary } from "../../ingest/run-feed.ts";
-import { extractFeed, type ProcessedOffer } from "../../ingest/pipeline/extract.ts";
+import type { RunSummary } from "../../ingest/run-feed.ts";
+import type { ProcessedOffer } from "../../ingest/pipeline/extract.ts";
 import { FEED_KINDS, type FeedKind } from "../../ingest/adapters/types.ts";
-import { createFetcher, fetcherConfigFromEnv } from "../../ingest/fetch/fetcher.ts";
-import { describeFailure } from "../../ingest/run-feed.ts";
+
+// Implementations are imported when a command runs, so `hub --help` starts fast.
+const load = async () => ({
+  ...(await import("../runtime.ts")),
+  ...(await import("../ingest-deps.ts")),
+  ...(await import("../../ingest/run-feed.ts")),
+  ...(await import("../../ingest/pipeline/extract.ts")),
+  ...(await import("../../ingest/fetch/fetcher.ts")),
+});
 
 export function registerIngestCommands(program: Command, config: () => HubConfig): void {
   program
@@ -18,6 +23,7 @@ export function registerIngestCommands(program: Command, config: () => HubConfig
     .option("--feed <id>", "nur diesen Feed")
     .action(async (options: { all?: boolean; feed?: string }) => {
       if (!options.all === !options.feed) throw new Error("Genau eines angeben: --all oder --feed ID.");
+      const { openRuntime, createIngestDeps, runFeed } = await load();
       const runtime = await openRuntime(config());
       const deps = createIngestDeps(runtime);
       try {
@@ -62,6 +68,7 @@ export function registerIngestCommands(program: Command, config: () => HubConfig
     .option("--config <file>", "JSON-Datei mit Feed-Optionen (Selektoren, Spaltenzuordnung, GraphQL-Abfrage)")
     .option("--json", "eine JSON-Zeile {offers, warnings} ausgeben")
     .action(async (target: string, options: { kind?: FeedKind; config?: string; json?: boolean }) => {
+      const { extractFeed, createFetcher, fetcherConfigFromEnv, describeFailure } = await load();
       const feedConfig: unknown = options.config ? JSON.parse(await readFile(options.config, "utf8")) : undefined;
       const fetcher = createFetcher(fetcherConfigFromEnv(process.env));
       try {

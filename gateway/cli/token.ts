@@ -1,8 +1,13 @@
 import { Option, type Command } from "commander";
 import type { HubConfig } from "../config.ts";
-import { openRuntime } from "../runtime.ts";
-import { issueToken, revokeToken, type TokenRole } from "../auth/tokens.ts";
-import { recordAudit } from "../../schema/common/audit.ts";
+import type { TokenRole } from "../auth/tokens.ts";
+
+// Implementations are imported when a command runs, so `hub --help` starts fast.
+const load = async () => ({
+  ...(await import("../runtime.ts")),
+  ...(await import("../auth/tokens.ts")),
+  ...(await import("../../schema/common/audit.ts")),
+});
 
 /** Operator access on the server itself: works beside a running hub and on the embedded database. */
 export function registerTokenCommands(program: Command, config: () => HubConfig): void {
@@ -16,6 +21,7 @@ export function registerTokenCommands(program: Command, config: () => HubConfig)
     .option("--provider <id>", "Anbieter (nur für PROVIDER)")
     .requiredOption("--name <name>", "wofür oder für wen")
     .action(async (options: { role: TokenRole; provider?: string; name: string }) => {
+      const { openRuntime, issueToken, recordAudit } = await load();
       const runtime = await openRuntime(config());
       try {
         const issued = await issueToken(runtime.db, { role: options.role, name: options.name, providerId: options.provider ?? null });
@@ -32,6 +38,7 @@ export function registerTokenCommands(program: Command, config: () => HubConfig)
     .description("Widerruft ein Token (ID oder Präfix).")
     .argument("<id-or-prefix>")
     .action(async (idOrPrefix: string) => {
+      const { openRuntime, revokeToken, recordAudit } = await load();
       const runtime = await openRuntime(config());
       try {
         if (!(await revokeToken(runtime.db, idOrPrefix))) throw new Error(`Token ${idOrPrefix} nicht gefunden.`);
@@ -46,6 +53,7 @@ export function registerTokenCommands(program: Command, config: () => HubConfig)
     .command("list")
     .description("Listet die Tokens (ohne Geheimnisse).")
     .action(async () => {
+      const { openRuntime } = await load();
       const runtime = await openRuntime(config());
       try {
         const rows = await runtime.db.prisma.apiToken.findMany({ orderBy: { createdAt: "asc" } });
