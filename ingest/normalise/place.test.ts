@@ -75,6 +75,10 @@ describe("resolvePlace", () => {
     expect(resolvePlace({ locationText: "online (Zoom)" }).location).toBeNull();
   });
 
+  it.each(["nach Absprache.", "Ort wird noch bekannt gegeben", "bei Ihnen vor Ort"])("takes %s as no place yet, without a warning", (text) => {
+    expect(resolvePlace({ locationText: text })).toEqual({ location: null, online: false, hybrid: false, warnings: [] });
+  });
+
   it("warns on an unknown place", () => {
     const r = resolvePlace({ locationText: "Irgendwo im Nirgendwo" });
     expect(r.warnings.length).toBeGreaterThan(0);

@@ -202,6 +202,9 @@ function byLocality(locality: string): Resolved | null {
   return { place, district: districtOf(place), municipality: municipalityName(place, locality), note: null };
 }
 
+// Texts that say the place is not fixed yet: no location, and nothing to warn about.
+const NO_PLACE_YET = /^(?:ort\s+)?(?:nach\s+(?:absprache|vereinbarung)|wird\s+noch\s+bekannt\s*gegeben|folgt|tba|n\.\s*n\.|bei\s+ihnen\s+vor\s+ort|inhouse)\.?$/i;
+
 const emptyLocation = (): NormalisedLocation => ({
   name: null,
   street: null,
@@ -240,6 +243,7 @@ export function resolvePlace(draft: PlaceInput): PlaceResult {
   };
   const hasPlace = !!(parts.postalCode || parts.locality || parts.street || (parts.name && !online));
   if (!hasPlace && !text) return { location: null, online, hybrid, warnings };
+  if (!draft.location && NO_PLACE_YET.test(text)) return { location: null, online, hybrid, warnings };
 
   const foreign = loc.country ? FOREIGN_COUNTRY.test(loc.country.trim()) : false;
   let resolved: Resolved | null = null;
