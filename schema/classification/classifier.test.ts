@@ -25,6 +25,12 @@ describe("classifyOffer", () => {
     expect(codes("Grundkurs Ehrenamtskoordination", "Freiwillige gewinnen und begleiten.")).toContain("M09");
   });
 
+  it("matches two-word terms in either order", () => {
+    const result = classifyOffer({ title: "Die Beteiligung der Bürger stärken", description: "" });
+    const m07 = result.modules.find((m) => m.code === "M07");
+    expect(m07?.evidence.join(" ")).toMatch(/Beteiligung (der )?Bürger/);
+  });
+
   it("is deterministic", () => {
     const input = { title: "Quartierskonferenzen moderieren", description: "Akteure an einen Tisch bringen." };
     expect(classifyOffer(input)).toEqual(classifyOffer(input));

@@ -94,7 +94,8 @@ interface CompiledTerm {
 interface Compiled {
   normalise: (text: string, into?: NormalisedText) => NormalisedText;
   terms: CompiledTerm[];
-  byFirstKey: Map<string, number[]>;
+  /** Key sequences by their first key: [term id, keys]. A two-key term is indexed both ways. */
+  byFirstKey: Map<string, [number, readonly string[]][]>;
   termId: (text: string) => number;
 }
 
@@ -152,7 +153,11 @@ const compile = (): Compiled => {
   const normaliser = createNormaliser(createDecompounder(buildAtoms([...strings, ...externalTitles, ...moduleTitles])));
   const terms: CompiledTerm[] = [];
   const ids = new Map<string, number>();
-  const byFirstKey = new Map<string, number[]>();
+  const byFirstKey = new Map<string, [number, readonly string[]][]>();
+  const index = (id: number, keys: readonly string[]): void => {
+    const first = keys[0];
+    if (first !== undefined) byFirstKey.set(first, [...(byFirstKey.get(first) ?? []), [id, keys]]);
+  };
   const termId = (text: string): number => {
     const known = ids.get(text);
     if (known !== undefined) return known;
@@ -160,8 +165,11 @@ const compile = (): Compiled => {
     const id = terms.length;
     terms.push({ keys, label: text });
     ids.set(text, id);
-    const first = keys[0];
-    if (first !== undefined) byFirstKey.set(first, [...(byFirstKey.get(first) ?? []), id]);
+    index(id, keys);
+    // German word order varies ("Bedarfe erheben" / "erheben die Bedarfe", "Beteiligung
+    // der Bürger" / "Bürgerbeteiligung"): two-key terms match in either order.
+    const [a, b] = keys;
+    if (keys.length === 2 && a !== undefined && b !== undefined && a !== b) index(id, [b, a]);
     return id;
   };
   for (const text of [...strings, ...externalTitles, ...moduleTitles]) termId(text);
@@ -183,16 +191,14 @@ const matchField = (c: Compiled, text: NormalisedText, weight: number, hits: Map
   for (let start = 0; start < keys.length; start += 1) {
     const candidates = c.byFirstKey.get(keys[start] ?? "");
     if (!candidates) continue;
-    for (const id of candidates) {
-      const term = c.terms[id];
-      if (!term) continue;
+    for (const [id, termKeys] of candidates) {
       let position = start;
       let ok = true;
-      for (let k = 1; k < term.keys.length && ok; k += 1) {
+      for (let k = 1; k < termKeys.length && ok; k += 1) {
         ok = false;
         for (let next = position + 1; next <= position + 1 + MAX_GAP && next < keys.length; next += 1) {
           if (keys[next] === BOUNDARY) break;
-          if (keys[next] === term.keys[k]) {
+          if (keys[next] === termKeys[k]) {
             position = next;
             ok = true;
             break;

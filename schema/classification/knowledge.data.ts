@@ -311,6 +311,9 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     focus:
       "Kleinteilige, dezentrale, niedrigschwellige Angebote im Quartier entwickeln (Bürgerbus, Einkauf, Treffpunkt)",
     terms: [
+      ["Generationentreff", 2.5],
+      ["Seniorentreff", 2],
+      ["Bürgertreff", 2.5],
       ["Nachbarschaftsplattform", 2.5],
       ["digitale Teilhabe", 2],
       ["Begegnungsort", 2],
@@ -374,6 +377,9 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     relevanceFactor: 0.35,
     focus: "Bürgerschaft aktivieren, bürgerschaftliches Engagement initiieren und steuern",
     terms: [
+      ["Bürgerinnen und Bürger", 1],
+      ["Projekte entwickeln", 1.5],
+      ["Bürgerprojekte", 2],
       ["Bewohner aktivieren", 3],
       ["aktivierende Arbeit", 3],
       ["Aktivierung", 2],
@@ -404,6 +410,8 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     relevanceFactor: 0.3,
     focus: "Zusammenarbeit mit Ehrenamtlichen gestalten und begleiten, einschließlich Konfliktmanagement",
     terms: [
+      ["Freiwilligenagentur", 2.5],
+      ["Ehrenamtsbörse", 2.5],
       ["Ehrenamtskoordination", 4],
       ["Ehrenamtsmanagement", 4],
       ["Ehrenamtskoordinator", 3.5],
@@ -477,6 +485,11 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     focus:
       "Rollen von Kommune, Bürgerschaft, Markt und Zivilgesellschaft (Welfare-Mix); Zusammenarbeit in geteilter Verantwortung",
     terms: [
+      ["sorgende Nachbarschaft", 2.5],
+      ["professionelle Dienste", 1],
+      ["Wohnungsbaugesellschaft", 1.5],
+      ["Kooperationsvereinbarung", 2.5],
+      ["Träger", 0.8],
       ["Welfare-Mix", 4],
       ["Wohlfahrtsmix", 3.5],
       ["Hilfemix", 3.5],
@@ -547,6 +560,12 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     relevanceFactor: 0.15,
     focus: "Governance, wirkungsorientierte Steuerung, systematisches Projektmanagement, Evaluation und Controlling",
     terms: [
+      ["Prozessplanung", 2],
+      ["Phasen der Quartiersentwicklung", 2.5],
+      ["Umsetzungsphasen", 2.5],
+      ["Schritt für Schritt", 1.5],
+      ["Phasen", 1.2],
+      ["Quartiersprozess", 1.5],
       ["Steuerung der Quartiersentwicklung", 2.5],
       ["Projektmanagement", 3],
       ["wirkungsorientiert", 3],
@@ -607,6 +626,10 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     relevanceFactor: 0.08,
     focus: "Professionelle Öffentlichkeitsarbeit, Transparenz über Akteure und Arbeitsschritte (Quartiersportal)",
     terms: [
+      ["Stadtteilzeitung", 2.5],
+      ["Quartierszeitung", 2.5],
+      ["Texte schreiben", 1.5],
+      ["Zeitung", 1.5],
       ["Öffentlichkeitsarbeit", 3],
       ["Pressearbeit", 3],
       ["Medienarbeit", 2.5],
@@ -616,7 +639,7 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
       ["verständlich kommunizieren", 2.5],
       ["Kommunikation", 1.2],
       ["Transparenz", 1.2],
-      ["Newsletter", 1.5],
+      ["Newsletter", 2],
       ["Internetauftritt", 1.5],
     ],
   },
@@ -668,7 +691,7 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     relevanceFactor: 0.15,
     focus:
       "Lebenswelten und Bedarfe besonderer Gruppen verstehen (Ältere, Menschen mit Behinderung, Familien, Zugewanderte)",
-    terms: [["im Alter", 1.2], ...GROUPS, ["Lebenswelten verstehen", 2]],
+    terms: [["Einsamkeit", 0.8], ["im Alter", 1.2], ...GROUPS, ["Lebenswelten verstehen", 2]],
     counterTerms: [
       ["Beteiligung", 1.5],
       ["Partizipation", 1.5],
@@ -706,6 +729,10 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     relevanceFactor: 0.2,
     focus: "Theorieansätze zu Partizipation und Empowerment vertiefen",
     terms: [
+      ["Partizipationsmodell", 2.5],
+      ["Stufenleiter", 2.5],
+      ["Theorie", 1],
+      ["Forschung", 0.8],
       ["Partizipationstheorie", 3],
       ["Stufen der Partizipation", 3],
       ["Empowerment", 1.5],
@@ -718,6 +745,7 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     relevanceFactor: 0.4,
     focus: "Ausgewählte Beteiligungsmethoden in der Praxis umsetzen (Runder Tisch, Bürgerrat, Zukunftswerkstatt …)",
     terms: [
+      ["Methoden der Beteiligung", 3],
       ["Beteiligungsformate", 2.5],
       ["Bürgerwerkstatt", 2.5],
       ["Online-Dialog", 2],
@@ -853,6 +881,8 @@ export const RELEVANCE_ANCHORS: readonly WeightedTerm[] = [
   ["Begegnungsort", 1],
   ["Generationengerecht", 1.5],
   ["Pflegekonferenz", 1.5],
+  ["Einsamkeit", 1.2],
+  ["Freiwilligenagentur", 1.5],
   ["aktivierende Arbeit", 1.5],
   ["Bewohner aktivieren", 1.5],
   ["ländlicher Raum", 1],
