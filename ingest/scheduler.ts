@@ -159,6 +159,7 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions =
       logger.info({ feedId, slot: at, instance: deps.instance }, "scheduled run");
       const summary = await deps.runFeed(feedId, "SCHEDULE");
       if (summary.status === "FAILED") logger.warn({ feedId, slot: at, error: summary.error }, "scheduled run failed");
+      logger.info({ feedId, slot: at, instance: deps.instance, status: summary.status, runId: summary.runId }, "scheduled run finished");
       return { feedId, slot: at, won: true, summary };
     } catch (error) {
       // A bad feed (or a database hiccup) never stops the scheduler: the next tick comes.
