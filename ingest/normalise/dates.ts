@@ -177,7 +177,7 @@ interface DayGroup {
   last: DateAtom;
 }
 
-const RANGE_BETWEEN = /^\s*(?:-|bis(?:\s+zum)?|\/)\s*$/i;
+const RANGE_BETWEEN = /^[\s,]*(?:-|bis(?:\s+zum)?|\/)[\s,]*$/i;
 
 /** Pairs atoms joined by "–"/"bis" into ranges; the right side lends month and year. */
 function groupRanges(text: string, atoms: DateAtom[]): DayGroup[] {
@@ -288,6 +288,15 @@ export function parseGermanDates(text: string, referenceDate: Date): DateParseRe
   // Times pair with dates one to one when the counts match ("3.5. 9–12 Uhr und 5.5. 14–17 Uhr"),
   // otherwise the first stated time applies to every day ("jeweils 18–20 Uhr").
   const pairTimes = times.length === groups.length && times.length > 1;
+  // "18.03.2027, 9 Uhr bis 19.03.2027, 13 Uhr": one stretch from the first time to the second.
+  const only = groups.length === 1 ? groups[0] : undefined;
+  const [t0, t1] = times;
+  if (only && times.length === 2 && t0 && t1 && t0.endMin === null && t1.endMin === null) {
+    const first = toDay(only.first);
+    const last = toDay(only.last);
+    if (first && last && dayNumber(last) > dayNumber(first))
+      return { sessions: [{ start: wallIso(first, t0.startMin), end: wallIso(last, t1.startMin), allDay: false }], warnings };
+  }
   groups.forEach((g, i) => {
     const first = toDay(g.first);
     const last = toDay(g.last);
