@@ -4,7 +4,7 @@ import { badInput, notFound } from "../common/errors.ts";
 import { recordAudit } from "../common/audit.ts";
 import { isModuleCode } from "../taxonomy/codes.ts";
 import { TAXONOMY_VERSION } from "../taxonomy/taxonomy.ts";
-import { recomputeEffective } from "../../ingest/store/offer-store.ts";
+import { recomputeEffective } from "./effective.ts";
 import { OFFER_INCLUDE } from "../offer/offer.service.ts";
 import type { ClassificationDecisionInput } from "./classification.type.ts";
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { testGateway } from "../support/gateway.ts";
 import { createFeed, createOffer, createProvider } from "../factories/offers.ts";
-import { recomputeEffective } from "../../ingest/store/offer-store.ts";
+import { recomputeEffective } from "../../schema/review/effective.ts";
 import type { Viewer } from "../../schema/common/context.ts";
 
 let t: TestDatabase;

@@ -1,0 +1,29 @@
+import type { SqlRunner } from "../../prisma/database.ts";
+
+/**
+ * The effective classification: an analyst's removal hides a module whatever the
+ * machine says; analyst and provider additions count; overrides of relevance and format
+ * win over the automatic values; learning areas follow the modules.
+ */
+export async function recomputeEffective(sql: SqlRunner, offerIds: string[]): Promise<void> {
+  await sql(
+    `update "Offer" o set
+       "moduleCodes" = coalesce((
+         select array_agg(distinct m."moduleCode" order by m."moduleCode") from "OfferModule" m
+         where m."offerId" = o.id and not m.removed
+           and not exists (select 1 from "OfferModule" r where r."offerId" = o.id and r."moduleCode" = m."moduleCode"
+                           and r.source = 'ANALYST' and r.removed)), '{}'),
+       relevant = coalesce(o."relevantOverride", o."autoRelevant"),
+       "learningFormat" = coalesce(o."learningFormatOverride", o."autoLearningFormat")
+     where o.id = any($1::text[])`,
+    [offerIds],
+  );
+  await sql(
+    `update "Offer" o set "learningAreas" = coalesce((
+         select array_agg(distinct a order by a) from unnest(
+           o."learningAreas" || coalesce((select array_agg(md."learningAreaCode") from "Module" md where md.code = any(o."moduleCodes")), '{}')
+         ) a), '{}')
+     where o.id = any($1::text[])`,
+    [offerIds],
+  );
+}
