@@ -3,7 +3,8 @@ import { ApolloServer, HeaderMap, type BaseContext } from "@apollo/server";
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from "@apollo/server/plugin/landingPage/default";
 import type { GraphQLSchema } from "graphql";
 import type { Database } from "../prisma/database.ts";
-import type { HubContext, Viewer } from "../schema/common/context.ts";
+import type { HubContext, IngestPort, Viewer } from "../schema/common/context.ts";
+import { findRoute } from "./routes/index.ts";
 import { createFormatError } from "./errors.ts";
 import { BodyTooLargeError, readBody } from "./http-body.ts";
 import { authenticateToken } from "./auth/tokens.ts";
@@ -19,6 +20,8 @@ export interface GatewayDeps {
   env: "development" | "production" | "test";
   introspection: boolean;
   now?: () => Date;
+  /** Ingest capabilities for provider mutations (preview, trigger); absent in read-only setups. */
+  ingest?: IngestPort;
 }
 
 export interface Gateway {
@@ -48,7 +51,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   });
   await apollo.start();
 
-  const contextFor = (viewer: Viewer): HubContext => ({ db: deps.db, viewer, now });
+  const contextFor = (viewer: Viewer): HubContext => ({ db: deps.db, viewer, now, ingest: deps.ingest });
 
   /** Bearer token → viewer; no header → public; a bad token is refused, never downgraded. */
   async function viewerOf(req: IncomingMessage): Promise<{ viewer: Viewer } | { refusal: string }> {
@@ -107,6 +110,12 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
         return sendJson(res, 200, { status: "ok", database: deps.db.kind });
       }
       if (url.pathname === "/") return sendHtml(res, 200, START_PAGE);
+      const found = findRoute(req.method ?? "GET", url.pathname);
+      if (found) {
+        const auth = await viewerOf(req);
+        if ("refusal" in auth) return sendJson(res, 401, { error: auth.refusal });
+        return await found.route.handle(req, res, { db: deps.db, url, now, viewer: auth.viewer }, found.match);
+      }
       return sendJson(res, 404, { error: "Nicht gefunden." });
     } catch (error) {
       if (error instanceof BodyTooLargeError) {

@@ -1,17 +1,32 @@
 import type { Database } from "../../prisma/database.ts";
 
-/** Who is asking. The access issue fills in tokens and logins; public is the default. */
+/** Who is asking. Public is the default; tokens and dashboard logins give the others. */
 export type Viewer =
   | { role: "PUBLIC" }
   | { role: "ADMIN" | "ANALYST"; id: string; name: string }
   | { role: "PROVIDER"; id: string; name: string; providerId: string };
 
-/** What every resolver receives: the database and the viewer; nothing global. */
+/**
+ * What resolvers may ask of ingest, without schema/ importing ingest/ (dependencies
+ * point gateway → schema and ingest → schema). The gateway wires the implementation.
+ */
+export interface IngestPort {
+  /** Fetch and parse a feed without storing: what a provider sees before saving. */
+  preview(source: { url?: string | null; upload?: { name: string; bytes: Uint8Array } | null; kind?: string | null; config?: unknown }): Promise<unknown>;
+  /** Run one feed now; resolves with the run summary. */
+  runFeed(feedId: string, trigger: "MANUAL"): Promise<unknown>;
+  /** Refuses URLs the fetcher would refuse (scheme, credentials, private addresses). */
+  assertFetchableUrl(url: string): Promise<void>;
+}
+
+/** What every resolver receives: the database, the viewer, the clock; nothing global. */
 export interface HubContext {
   db: Database;
   viewer: Viewer;
   /** The request's clock, injected so tests can fix "now". */
   now: () => Date;
+  /** Present where the gateway wired ingest (serve, tests that need it). */
+  ingest?: IngestPort;
 }
 
 export const isStaff = (viewer: Viewer): boolean => viewer.role === "ADMIN" || viewer.role === "ANALYST";
