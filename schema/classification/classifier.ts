@@ -180,8 +180,13 @@ const compile = (): Compiled => {
 /** A term's words in the offer: the field weight it reached and the surface text. */
 interface Hit {
   weight: number;
-  evidence: string;
+  /** The offer's words the match spans (first..last): the evidence, joined only when shown. */
+  words: readonly string[];
+  first: number;
+  last: number;
 }
+
+const evidenceText = (hit: Hit): string => hit.words.slice(hit.first, hit.last + 1).join(" ");
 
 /** Keys of a multi-word term may be separated by at most this many other keys. */
 const MAX_GAP = 2;
@@ -210,7 +215,7 @@ const matchField = (c: Compiled, text: NormalisedText, weight: number, hits: Map
       if (previous && previous.weight >= weight) continue;
       const first = wordIndex[start] ?? 0;
       const last = wordIndex[position] ?? first;
-      hits.set(id, { weight, evidence: words.slice(first, last + 1).join(" ") });
+      hits.set(id, { weight, words, first, last });
     }
   }
 };
@@ -303,7 +308,7 @@ const confidenceOf = (raw: number): number => 1 - Math.exp(-Math.max(0, raw) / C
 
 interface Scored {
   raw: number;
-  evidence: { text: string; contribution: number }[];
+  evidence: { text: string | Hit; contribution: number }[];
 }
 
 /** Term tables resolved to term ids once, so scoring an offer does no string lookups. */
@@ -334,22 +339,55 @@ const scoreTerms = (
     if (!hit) continue;
     const contribution = weight * hit.weight;
     raw += contribution;
-    evidence.push({ text: hit.evidence, contribution });
+    evidence.push({ text: hit, contribution });
   }
   return { raw, evidence };
 };
 
-const anyPresent = (c: Compiled, hits: Map<number, Hit>, terms: readonly string[]): boolean =>
-  terms.some((term) => hits.has(c.termId(term)));
+interface ModuleUsage {
+  module: number;
+  weight: number;
+  counter: boolean;
+}
+let moduleUsageCache: Map<number, ModuleUsage[]> | undefined;
+/** Term id → the modules whose terms or counter-terms use it, with the weight. */
+const moduleUsageIndex = (c: Compiled): Map<number, ModuleUsage[]> => {
+  if (moduleUsageCache) return moduleUsageCache;
+  const index = new Map<number, ModuleUsage[]>();
+  const add = (terms: readonly WeightedTerm[], module: number, counter: boolean): void => {
+    for (const [term, weight] of terms) {
+      const id = c.termId(term);
+      index.set(id, [...(index.get(id) ?? []), { module, weight, counter }]);
+    }
+  };
+  MODULE_KNOWLEDGE.forEach((module, position) => {
+    add(module.terms, position, false);
+    add(module.counterTerms ?? [], position, true);
+  });
+  moduleUsageCache = index;
+  return index;
+};
+
+const resolvedLists = new WeakMap<readonly string[], Int32Array>();
+const anyPresent = (c: Compiled, hits: Map<number, Hit>, terms: readonly string[]): boolean => {
+  let ids = resolvedLists.get(terms);
+  if (!ids) {
+    ids = Int32Array.from(terms, (term) => c.termId(term));
+    resolvedLists.set(terms, ids);
+  }
+  for (const id of ids) if (hits.has(id)) return true;
+  return false;
+};
 
 const uniqueEvidence = (evidence: Scored["evidence"], limit = 6): string[] => {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const item of [...evidence].sort((a, b) => b.contribution - a.contribution)) {
-    const key = item.text.toLowerCase();
+    const text = typeof item.text === "string" ? item.text : evidenceText(item.text);
+    const key = text.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(item.text);
+    out.push(text);
     if (out.length === limit) break;
   }
   return out;
@@ -397,12 +435,26 @@ export function classifyOffer(input: ClassifierInput): Classification {
     reviewReasons.push(`Begriffsfalle: ${trap.reason}`);
   }
 
+  // Walk the offer's hits (a few dozen), not the module tables (hundreds of terms).
+  const moduleUsage = moduleUsageIndex(c);
+  const perModule: Scored[] = MODULE_KNOWLEDGE.map(() => ({ raw: 0, evidence: [] }));
+  for (const [id, hit] of hits) {
+    for (const usage of moduleUsage.get(id) ?? []) {
+      const scored = perModule[usage.module];
+      if (!scored) continue;
+      const contribution = usage.weight * hit.weight;
+      if (usage.counter) scored.raw -= contribution;
+      else if (!suppressed.has(id)) {
+        scored.raw += contribution;
+        scored.evidence.push({ text: hit, contribution });
+      }
+    }
+  }
   const moduleScores = new Map<ModuleCode, Scored>();
-  for (const module of MODULE_KNOWLEDGE) {
+  for (const [position, module] of MODULE_KNOWLEDGE.entries()) {
     if (suppressedModules.has(module.code)) continue;
     if (module.requiresAny && !anyPresent(c, hits, module.requiresAny)) continue;
-    const scored = scoreTerms(c, hits, module.terms, suppressed);
-    scored.raw -= scoreTerms(c, hits, module.counterTerms ?? [], new Set()).raw;
+    const scored = perModule[position] ?? { raw: 0, evidence: [] };
     const category = strong.get(module.code);
     if (category) {
       scored.raw += category.bonus;
