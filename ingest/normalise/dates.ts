@@ -19,6 +19,8 @@ export { ZONE };
  */
 
 const PAST_TOLERANCE_DAYS = 30;
+/** A date field longer than this is not a date field; the cap also bounds regex work. */
+const MAX_DATE_TEXT = 2000;
 
 export interface DateParseResult {
   sessions: NormalisedSession[];
@@ -276,7 +278,7 @@ function weekdayMismatches(text: string, groups: DayGroup[]): string[] {
  */
 export function parseGermanDates(text: string, referenceDate: Date): DateParseResult {
   const reference = berlinDay(referenceDate);
-  const clean = canonical(text);
+  const clean = canonical(text.slice(0, MAX_DATE_TEXT));
   const { times, rest } = extractTimes(clean);
   const atoms = extractDates(rest);
   if (atoms.length === 0) {

@@ -59,6 +59,19 @@ describe("normaliseOffer", () => {
   });
 });
 
+describe("normaliseOffer on hostile input", () => {
+  it.each(["1".repeat(50_000), "1. ".repeat(20_000), "<p>".repeat(5_000), "€ ".repeat(20_000) + "1", "a.N. ".repeat(10_000)])(
+    "reads every field of %#-th long junk without throwing",
+    (junk) => {
+      const o = normaliseOffer(
+        { sourceKey: "k", title: junk, description: junk, sessions: [], dateText: junk, locationText: junk, priceText: junk, teachingUnitsText: junk, audienceText: [junk], notes: [junk], registrationDeadline: junk },
+        CTX,
+      );
+      expect(o.sourceKey).toBe("k");
+    },
+  );
+});
+
 describe("contentHash", () => {
   it("ignores provenance and changes with content", () => {
     const a = normaliseOffer(STRUCTURED, CTX);

@@ -229,7 +229,8 @@ const FOREIGN_COUNTRY = /^(?!de$|deu$|deutschland$|germany$)/i;
 export function resolvePlace(draft: PlaceInput): PlaceResult {
   const warnings: string[] = [];
   const loc = draft.location ?? {};
-  const text = clean(draft.locationText) ?? "";
+  // Place fields are short; the cap bounds the address splitting on a mis-mapped column.
+  const text = clean(draft.locationText?.slice(0, 500)) ?? "";
   const { online, hybrid } = detectAttendance([text, loc.name ?? ""].join(" "), draft.attendance);
   const prose = text ? splitAddress(text) : null;
   const postalCodeRaw = clean(loc.postalCode) ?? prose?.postalCode ?? null;

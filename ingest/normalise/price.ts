@@ -44,7 +44,7 @@ const NO_AMOUNT: readonly RegExp[] = [/auf\s+anfrage/i, /spende/i, /nach\s+verei
 // Labels of reduced prices: the regular one is what the hub shows.
 const REDUCED = /(?:erm(?:ä|ae)(?:ß|ss)igt|mitglied|studierend|sch(?:ü|ue)ler|azubi|rentner|fr(?:ü|ue)hbucher|sozialpass|familienpass)[^0-9€]{0,40}$/i;
 
-const AMOUNT = /(?:(?:€|EUR|Euro)\s*(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}|-{1,2}))?|(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}|-{1,2}))?\s*(?:€|EUR\b|Euro\b))/gi;
+const AMOUNT = /(?:(?:€|EUR|Euro)\s*(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}|-{1,2}))?|(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}|-{1,2}))?\s*(?:€|EUR\b|Euro\b))/gi;
 
 const toNumber = (intPart: string, fraction: string | undefined): number => {
   const whole = Number(intPart.replace(/\./g, ""));
@@ -72,7 +72,8 @@ function findAmounts(text: string): Amount[] {
 const EUR = (amount: number): { amount: number; currency: "EUR" } => ({ amount, currency: "EUR" });
 
 export function parsePrice(input: PriceInput): PriceResult {
-  const text = input.priceText?.replace(/\s+/g, " ").trim() || null;
+  // Price fields are short; the cap bounds regex work on a mis-mapped column.
+  const text = input.priceText?.slice(0, 500).replace(/\s+/g, " ").trim() || null;
   const warnings: string[] = [];
   if (input.price && Number.isFinite(input.price.amount)) {
     const currency = input.price.currency.trim().toUpperCase();

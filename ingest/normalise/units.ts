@@ -33,7 +33,7 @@ const PER_DAY = new RegExp(
   String.raw`(?<![\wäöü])${COUNT}\s*(?:Tage?|Abende?|Termine?|Module?|Sitzungen|Einheiten|Treffen|x|×|mal)\s*(?:à|a|je|zu|mit|x|×|(?:mit\s+)?jeweils)?\s*${NUM}\s*(?:${ANY_UNIT})`,
   "i",
 );
-const PLAIN = new RegExp(String.raw`${NUM}\s*(?:${ANY_UNIT})`, "i");
+const PLAIN = new RegExp(String.raw`(?<![\d.,])${NUM}\s*(?:${ANY_UNIT})`, "i");
 
 const toNumber = (s: string): number => Number(s.replace(",", "."));
 const roundHalf = (n: number): number => Math.round(n * 2) / 2;
@@ -65,7 +65,7 @@ export function unitsFromText(text: string): number | null {
 }
 
 // Stricter for free description text: only the explicit unit words, not "Stunden".
-const DESCRIPTION = /(?:Umfang|Dauer|insgesamt|umfasst)?[:\s]*(\d+(?:[.,]\d+)?)\s*(?:UE\b|Unterrichtseinheiten|Unterrichtsstunden|WSt\.?|Wochenstunden)/i;
+const DESCRIPTION = /(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(?:UE\b|Unterrichtseinheiten|Unterrichtsstunden|WSt\.?|Wochenstunden)/i;
 
 /** Units stated inside a description ("Umfang: 8 UE."). */
 export function unitsFromDescription(text: string): number | null {
@@ -78,7 +78,7 @@ export function unitsFromDescription(text: string): number | null {
 export function parseTeachingUnits(input: { teachingUnits?: number; teachingUnitsText?: string; description?: string }): UnitsResult {
   if (typeof input.teachingUnits === "number" && Number.isFinite(input.teachingUnits) && input.teachingUnits > 0)
     return { units: input.teachingUnits, warnings: [], raw: null };
-  const text = input.teachingUnitsText?.replace(/\s+/g, " ").trim();
+  const text = input.teachingUnitsText?.slice(0, 500).replace(/\s+/g, " ").trim();
   if (text) {
     const units = unitsFromText(text);
     if (units !== null) return { units, warnings: [], raw: null };
