@@ -41,6 +41,12 @@ describe("normaliseOffer", () => {
     expect(o.completeness.score).toBeCloseTo(4 / 7, 2);
   });
 
+  it("finds a registration link in the description", () => {
+    const o = normaliseOffer({ sourceKey: "r", title: "Kurs", sessions: [], description: "Teilnahmegebühr: 40,00 €\nAnmeldung: https://www.fbs.example/anmeldung?id=7." }, CTX);
+    expect(o.registrationUrl).toBe("https://www.fbs.example/anmeldung?id=7");
+    expect(o.completeness.registration).toBe(true);
+  });
+
   it("handles an online offer without a year", () => {
     const o = normaliseOffer(ONLINE, CTX);
     expect(o.sessions[0]?.start).toBe("2027-02-11T15:00:00+01:00");

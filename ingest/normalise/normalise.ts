@@ -35,6 +35,7 @@ const LABELS = {
   place: /^(?:ort|veranstaltungsort|tagungsort|wo)\s*:\s*(.+)$/im,
   audience: /^(?:zielgruppen?|f(?:ü|ue)r wen\??|teilnehmende|adressaten)\s*:\s*(.+)$/im,
   audienceProse: /richtet sich an\s+([^.\n]+)/i,
+  registration: /anmeld\w*[^\n]{0,60}?(https?:\/\/[^\s<>"]+)/i,
 } as const;
 
 const labelled = (text: string, label: keyof typeof LABELS): string | undefined => LABELS[label].exec(text)?.[1]?.trim() || undefined;
@@ -143,7 +144,7 @@ export function normaliseOffer(draft: OfferDraft, ctx: NormaliseContext): Normal
     kind,
     funding: fundingFromTexts([title, description, ...notes]),
     accessibility: accessibilityFromTexts([draft.locationText ?? "", draft.location?.name ?? "", ...notes, description]),
-    registrationUrl: absoluteHttpUrl(draft.registrationUrl, ctx.sourceUrl),
+    registrationUrl: absoluteHttpUrl(draft.registrationUrl ?? labelled(description, "registration")?.replace(/[.,;:)]+$/, ""), ctx.sourceUrl),
     registrationDeadline: deadline.date,
     keywords,
     organizer: trimmed(draft.organizer),
