@@ -39,11 +39,11 @@ const stripFeminine = (word: string): string =>
  * Snowball German with two repairs found on curriculum pairs: the stemmer strips a final
  * -s only after some letters ("sprachkurs" → "sprachkur" but "sprachkurse" → "sprachkurs"),
  * and it keeps folded umlauts apart from plain vowels ("sozialraeume" vs "sozialraum").
- * Dropping any final s and collapsing ae/oe/ue after stemming makes both pairs meet.
+ * Dropping any final s (all of them: "bus"/"busse") and collapsing ae/oe/ue after stemming makes both pairs meet.
  */
 export const stemGerman = (foldedWord: string): string => {
   const stem = germanStemmer.stem(stripFeminine(foldedWord));
-  return stem.replace(/ae/g, "a").replace(/oe/g, "o").replace(/ue/g, "u").replace(/s$/, "");
+  return stem.replace(/ae/g, "a").replace(/oe/g, "o").replace(/ue/g, "u").replace(/s+$/, "");
 };
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(
@@ -112,13 +112,13 @@ export const createDecompounder = (vocabulary: Iterable<string>): Decompounder =
    * not parts.
    */
   const splitEdge = (word: string): string[] | null => {
-    for (let length = Math.min(maxLength, word.length - 4); length >= 5; length -= 1) {
+    for (let length = Math.min(maxLength, word.length - 3); length >= 5; length -= 1) {
       const head = word.slice(0, length);
       if (!parts.has(head)) continue;
       for (const link of LINKS) {
         if (!word.startsWith(link, length)) continue;
         const tail = word.slice(length + link.length);
-        if (tail.length >= 4 && !SUFFIX_LIKE.test(tail)) return [head, tail];
+        if (tail.length >= 3 && !SUFFIX_LIKE.test(tail)) return [head, tail];
       }
     }
     for (let start = 4; start <= word.length - 6; start += 1) {
