@@ -80,7 +80,11 @@ export async function extractFeed(source: FeedSource, deps: ExtractDeps): Promis
   if (fingerprint && fingerprint === source.previousFingerprint && kind !== "GRAPHQL" && kind !== "HTML") {
     return unchanged(kind, adapter.version, first.meta, fingerprint);
   }
-  const parsed = kind === "GRAPHQL" ? await parseGraphqlPages(first.input, source, adapter, deps) : await adapter.parse(first.input, source.config as never);
+  const parsed =
+    kind === "GRAPHQL"
+      ? await parseGraphqlPages(first.input, source, adapter, deps)
+      : await adapter.parse(first.input, source.config as never);
+  assertReadable(parsed, kind);
   const drafts = kind === "HTML" ? await followDetails(parsed, source, deps) : parsed.offers;
   const warnings = [...parsed.warnings, ...first.warnings.map((message) => ({ message }))];
   const fetchedAt = first.meta?.fetchedAt ?? deps.now();
@@ -105,12 +109,43 @@ export async function extractFeed(source: FeedSource, deps: ExtractDeps): Promis
   };
 }
 
-function unchanged(kind: FeedKind, adapterVersion: string, meta: ExtractResult["fetch"], fingerprint: string | null): ExtractResult {
-  return { offers: null, warnings: [], kind, adapterVersion, complete: false, deletedKeys: [], fetch: meta, fingerprint };
+function unchanged(
+  kind: FeedKind,
+  adapterVersion: string,
+  meta: ExtractResult["fetch"],
+  fingerprint: string | null,
+): ExtractResult {
+  return {
+    offers: null,
+    warnings: [],
+    kind,
+    adapterVersion,
+    complete: false,
+    deletedKeys: [],
+    fetch: meta,
+    fingerprint,
+  };
 }
 
 /** A feed whose content cannot be read at all: a run fails with this message, nothing withdrawn. */
 export class UnreadableFeedError extends Error {}
+
+/**
+ * No offer, no deletion, and the adapter complained about the document itself (not about
+ * one item): the document is unreadable, and the run must fail with the adapter's words
+ * rather than succeed as an empty feed. A feed that is merely empty (an RSS channel
+ * without items) says nothing and passes: the store then withdraws nothing.
+ */
+function assertReadable(parsed: ParseResult, kind: FeedKind): void {
+  if (parsed.offers.length > 0 || (parsed.deletedKeys?.length ?? 0) > 0) return;
+  const problems = parsed.warnings.filter((w) => !w.sourceKey).map((w) => w.message);
+  if (!problems.length) return;
+  const shown = problems.slice(0, 3).join("; ");
+  const more = problems.length > 3 ? ` (und ${problems.length - 3} weitere Hinweise)` : "";
+  throw new UnreadableFeedError(
+    `Der Feed (${kind}) konnte nicht gelesen werden, es wurde nichts geändert: ${shown}${more}`,
+  );
+}
 
 function process(draft: OfferDraft, ctx: Parameters<typeof normaliseOffer>[1]): ProcessedOffer {
   const offer = normaliseOffer(draft, ctx);
@@ -154,7 +189,13 @@ async function load(source: FeedSource, deps: ExtractDeps): Promise<Loaded> {
     lastModified: source.lastModified,
     kind: source.kind ?? undefined,
   });
-  const meta = { url: result.url, etag: result.etag, lastModified: result.lastModified, contentHash: result.contentHash, fetchedAt: result.fetchedAt };
+  const meta = {
+    url: result.url,
+    etag: result.etag,
+    lastModified: result.lastModified,
+    contentHash: result.contentHash,
+    fetchedAt: result.fetchedAt,
+  };
   return {
     input: { url: result.url, text: result.text, bytes: result.bytes, contentType: result.contentType },
     notModified: result.notModified,
@@ -180,7 +221,12 @@ function graphqlRequest(config: unknown, cursor: string | undefined) {
   return buildGraphqlRequest(parsed.config, cursor);
 }
 
-async function parseGraphqlPages(firstPage: FeedInput, source: FeedSource, adapter: FeedAdapter, deps: ExtractDeps): Promise<ParseResult> {
+async function parseGraphqlPages(
+  firstPage: FeedInput,
+  source: FeedSource,
+  adapter: FeedAdapter,
+  deps: ExtractDeps,
+): Promise<ParseResult> {
   const parsed = parseGraphqlConfig(source.config);
   if (!parsed.ok) throw new UnreadableFeedError(`GraphQL-Konfiguration ungültig: ${parsed.errors.join("; ")}`);
   const maxPages = parsed.config.pagination?.maxPages ?? deps.maxGraphqlPages ?? 50;
@@ -189,7 +235,10 @@ async function parseGraphqlPages(firstPage: FeedInput, source: FeedSource, adapt
   for (let i = 1; i < maxPages; i++) {
     const cursor = nextCursor(page, parsed.config);
     if (!cursor || !source.url) break;
-    const next = await deps.fetcher.fetch(source.url, { ...buildGraphqlRequest(parsed.config, cursor), kind: "GRAPHQL" });
+    const next = await deps.fetcher.fetch(source.url, {
+      ...buildGraphqlRequest(parsed.config, cursor),
+      kind: "GRAPHQL",
+    });
     page = { url: next.url, text: next.text, bytes: next.bytes, contentType: next.contentType };
     const more = await adapter.parse(page, source.config as never);
     result.offers.push(...more.offers);
@@ -213,7 +262,11 @@ async function followDetails(parsed: ParseResult, source: FeedSource, deps: Extr
     } catch (error) {
       // A broken detail page costs only its extra fields, never the offer.
       const reason = error instanceof FetchError ? error.message : String(error);
-      parsed.warnings.push({ sourceKey: request.sourceKey, field: "detail", message: `Detailseite nicht lesbar: ${reason}` });
+      parsed.warnings.push({
+        sourceKey: request.sourceKey,
+        field: "detail",
+        message: `Detailseite nicht lesbar: ${reason}`,
+      });
     }
   }
   if (requests.length > max) {
