@@ -1217,6 +1217,7 @@ export const EXTRA_COMPOUND_PARTS: readonly string[] = [
   "beteiligung",
   "engagement",
   "forum",
+  "mehr",
   "foren",
   "mentor",
   "trainer",

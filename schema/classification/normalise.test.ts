@@ -71,6 +71,20 @@ describe("decompounding", () => {
     );
   });
 
+  it.each([
+    ["Bürgerbus", "Bürgerbusse"],
+    ["Quartierstreff", "Quartierstreffs"],
+    ["Sozialraumanalyse", "Sozialraumanalysen"],
+    ["Beteiligungsprozess", "Beteiligungsprozesse"],
+    ["Mehrgenerationenhaus", "Mehrgenerationenhäuser"],
+    ["Begegnungsraum", "Begegnungsräume"],
+    ["Ehrenamtliche", "Ehrenamtlichen"],
+    ["Quartierskonferenz", "Quartierskonferenzen"],
+    ["Bürgerforum", "Bürgerforen"],
+  ])("gives compounds %s and %s the same keys", (singular, plural) => {
+    expect(normalisedKeys(plural)).toEqual(normalisedKeys(singular));
+  });
+
   it("drops stop words", () => {
     expect(normalisedKeys("der Quartiere und die Akteure")).toEqual(normalisedKeys("Quartier Akteur"));
   });

@@ -41,8 +41,20 @@ const stripFeminine = (word: string): string =>
  * and it keeps folded umlauts apart from plain vowels ("sozialraeume" vs "sozialraum").
  * Dropping any final s (all of them: "bus"/"busse") and collapsing ae/oe/ue after stemming makes both pairs meet.
  */
+/** Latin plurals the stemmer cannot relate to their singular ("Bürgerforen" / "Bürgerforum"). */
+const IRREGULAR_PLURALS: Readonly<Record<string, string>> = {
+  foren: "forum",
+  zentren: "zentrum",
+  gremien: "gremium",
+  themen: "thema",
+  museen: "museum",
+  praktika: "praktikum",
+  studien: "studie",
+};
+
 export const stemGerman = (foldedWord: string): string => {
-  const stem = germanStemmer.stem(stripFeminine(foldedWord));
+  const word = stripFeminine(foldedWord);
+  const stem = germanStemmer.stem(IRREGULAR_PLURALS[word] ?? word);
   return stem.replace(/ae/g, "a").replace(/oe/g, "o").replace(/ue/g, "u").replace(/s+$/, "");
 };
 
