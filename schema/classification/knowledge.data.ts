@@ -653,7 +653,7 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     relevanceFactor: 0.1,
     focus: "Finanzierungs- und Fördermöglichkeiten der Quartiersarbeit; Quartiersmanagement nachhaltig sichern",
     terms: [
-      ["Bürgerstiftung", 2.5],
+      ["Bürgerstiftung", 1.2],
       ["Stiftungskapital", 2],
       ["Finanzierung", 3],
       ["Fördermittel", 3],
