@@ -42,6 +42,9 @@ export async function startFeedServer(): Promise<FeedServer> {
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
     requests.push({ method: req.method ?? "GET", path, headers: req.headers });
+    // No keep-alive: a pooled socket that the server closes while a test is busy elsewhere
+    // (the classifier's first load takes seconds) would fail the next fetch at random.
+    res.shouldKeepAlive = false;
     const handler = routes.get(path) ?? notFound;
     Promise.resolve(handler(req, res)).catch(() => res.destroy());
   });
