@@ -7,6 +7,7 @@ import { z } from "zod";
  */
 
 const portSchema = z.coerce.number().int().min(0).max(65_535);
+const RATE_PATTERN = /^\d+(\.\d+)?\/\d+$/;
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -25,6 +26,17 @@ const envSchema = z.object({
   HUB_SCHEDULER: z.enum(["on", "off"]).default("on"),
   HUB_INGEST_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   HUB_DEMO_PORT: portSchema.default(4010),
+  // GraphQL hardening (gateway/hardening.ts)
+  HUB_MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(10),
+  HUB_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
+  HUB_MAX_COST: z.coerce.number().int().min(1).default(5000),
+  HUB_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(20),
+  HUB_MAX_TOKENS: z.coerce.number().int().min(10).default(2000),
+  // Rate limits (gateway/rate-limit.ts), each "<per second>/<burst>"
+  HUB_RATE_PUBLIC: z.string().regex(RATE_PATTERN, "Format: <pro Sekunde>/<Burst>, z. B. 20/60").default("20/60"),
+  HUB_RATE_TOKEN: z.string().regex(RATE_PATTERN, "Format: <pro Sekunde>/<Burst>, z. B. 100/300").default("100/300"),
+  // Dashboard logins (gateway/auth/sessions.ts)
+  HUB_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(8),
 });
 
 export interface HubConfig {
@@ -44,7 +56,32 @@ export interface HubConfig {
   /** How long a feed's claim outlives a crashed ingest process (renewed while a run lives). */
   ingestLeaseMs: number;
   demoPort: number;
+  /** GraphQL limits and rate limits; see gateway/hardening.ts and gateway/rate-limit.ts. */
+  security: SecuritySettings;
 }
+
+export interface RateSetting {
+  perSecond: number;
+  burst: number;
+}
+
+export interface SecuritySettings {
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+  maxDirectives: number;
+  maxTokens: number;
+  /** Per client IP for requests without credentials (and for failed logins). */
+  ratePublic: RateSetting;
+  /** Per token or dashboard session. */
+  rateToken: RateSetting;
+  sessionHours: number;
+}
+
+const parseRate = (text: string): RateSetting => {
+  const [perSecond, burst] = text.split("/");
+  return { perSecond: Number(perSecond), burst: Number(burst) };
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -72,5 +109,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     scheduler: e.HUB_SCHEDULER === "on",
     ingestLeaseMs: e.HUB_INGEST_LEASE_SECONDS * 1000,
     demoPort: e.HUB_DEMO_PORT,
+    security: {
+      maxDepth: e.HUB_MAX_DEPTH,
+      maxAliases: e.HUB_MAX_ALIASES,
+      maxCost: e.HUB_MAX_COST,
+      maxDirectives: e.HUB_MAX_DIRECTIVES,
+      maxTokens: e.HUB_MAX_TOKENS,
+      ratePublic: parseRate(e.HUB_RATE_PUBLIC),
+      rateToken: parseRate(e.HUB_RATE_TOKEN),
+      sessionHours: e.HUB_SESSION_HOURS,
+    },
   };
 }

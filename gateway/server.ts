@@ -8,7 +8,13 @@ import { findRoute } from "./routes/index.ts";
 import { createFormatError } from "./errors.ts";
 import { BodyTooLargeError, readBody } from "./http-body.ts";
 import { authenticateToken } from "./auth/tokens.ts";
+import { DEFAULT_SESSION_MS, SESSION_COOKIE, authenticateSession, readCookie, sessionCookie } from "./auth/sessions.ts";
 import type { Logger } from "./logger.ts";
+import type { SecuritySettings } from "./config.ts";
+import { hardening } from "./hardening.ts";
+import { createRateLimits, sendRateLimited } from "./rate-limit.ts";
+import { createLoginRoutes } from "./routes/login.ts";
+import type { TLSSocket } from "node:tls";
 
 /** Largest accepted request body: a GraphQL operation with variables, not an upload. */
 export const MAX_BODY_BYTES = 1_000_000;
@@ -22,6 +28,10 @@ export interface GatewayDeps {
   now?: () => Date;
   /** Ingest capabilities for provider mutations (preview, trigger); absent in read-only setups. */
   ingest?: IngestPort;
+  /** Query limits, rate limits and session length; defaults are in hardening.ts and rate-limit.ts. */
+  security?: Partial<SecuritySettings>;
+  /** HUB_PUBLIC_URL: an https URL makes session cookies Secure and is an allowed login origin. */
+  publicUrl?: string;
 }
 
 export interface Gateway {
@@ -36,6 +46,22 @@ export interface Gateway {
 /** Builds the gateway without listening: tests use it in-process, `hub serve` binds it. */
 export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   const now = deps.now ?? (() => new Date());
+  const security = deps.security ?? {};
+  const limits = createRateLimits(() => now().getTime(), {
+    ...(security.ratePublic ? { public: security.ratePublic } : {}),
+    ...(security.rateToken ? { viewer: security.rateToken } : {}),
+  });
+  const sessionMs = security.sessionHours ? security.sessionHours * 3_600_000 : DEFAULT_SESSION_MS;
+  const publicHttps = deps.publicUrl?.startsWith("https:") ?? false;
+  const secureCookie = (req: IncomingMessage) => publicHttps || Boolean((req.socket as TLSSocket).encrypted);
+  const loginRoutes = createLoginRoutes({
+    limits,
+    sessionMs,
+    secure: secureCookie,
+    clientIp,
+    publicOrigin: deps.publicUrl ? new URL(deps.publicUrl).origin : undefined,
+  });
+  const hardened = hardening(security, { hideSuggestions: !deps.introspection });
   const apollo = new ApolloServer<HubContext>({
     schema: deps.schema,
     introspection: deps.introspection,
@@ -43,7 +69,10 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     formatError: createFormatError((error) => deps.logger.error({ err: error }, "unexpected error in a resolver")),
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    validationRules: hardened.validationRules,
+    parseOptions: hardened.parseOptions,
     plugins: [
+      ...hardened.plugins,
       deps.introspection
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false })
         : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
@@ -53,22 +82,70 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
 
   const contextFor = (viewer: Viewer): HubContext => ({ db: deps.db, viewer, now, ingest: deps.ingest });
 
-  /** Bearer token → viewer; no header → public; a bad token is refused, never downgraded. */
-  async function viewerOf(req: IncomingMessage): Promise<{ viewer: Viewer } | { refusal: string }> {
+  /**
+   * Bearer token → viewer, else the dashboard session cookie; neither → public. A bad
+   * credential is refused, never downgraded; Bearer wins when both are sent.
+   */
+  async function viewerOf(req: IncomingMessage): Promise<{ viewer: Viewer } | { refusal: string; staleCookie?: boolean }> {
     const header = req.headers.authorization;
-    if (!header) return { viewer: { role: "PUBLIC" } };
+    if (!header) {
+      const session = readCookie(req.headers.cookie, SESSION_COOKIE);
+      if (!session) return { viewer: { role: "PUBLIC" } };
+      const outcome = await authenticateSession(deps.db, session, now());
+      return outcome.ok ? { viewer: outcome.viewer } : { refusal: outcome.reason, staleCookie: true };
+    }
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1]) return { refusal: "Authorization-Header muss „Bearer <Token>“ sein." };
     const outcome = await authenticateToken(deps.db, match[1], now());
     return outcome.ok ? { viewer: outcome.viewer } : { refusal: outcome.reason };
   }
 
-  async function handleGraphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  type Admission = { viewer: Viewer } | { refusal: string; staleCookie?: boolean } | { retryAfterSeconds: number };
+
+  /**
+   * Authentication plus rate limits: the public per IP, signed-in viewers per token or
+   * session. Failed credentials count against the IP in a bucket of their own, checked
+   * before verifying, so a guesser cannot make the server spend scrypt without limit.
+   */
+  async function admit(req: IncomingMessage): Promise<Admission> {
+    const ip = clientIp(req);
+    const hasCredential = Boolean(req.headers.authorization) || readCookie(req.headers.cookie, SESSION_COOKIE) !== undefined;
+    if (!hasCredential) {
+      const taken = limits.public.take(ip);
+      return taken.ok ? { viewer: { role: "PUBLIC" } } : { retryAfterSeconds: taken.retryAfterSeconds };
+    }
+    const gate = limits.authFailure.peek(ip);
+    if (!gate.ok) return { retryAfterSeconds: gate.retryAfterSeconds };
     const auth = await viewerOf(req);
     if ("refusal" in auth) {
-      res.setHeader("www-authenticate", 'Bearer realm="quartier-hub"');
-      return sendJson(res, 401, { errors: [{ message: auth.refusal, extensions: { code: "UNAUTHENTICATED" } }] });
+      limits.authFailure.take(ip);
+      return auth;
     }
+    const key = auth.viewer.role === "PUBLIC" ? `ip:${ip}` : auth.viewer.id;
+    const taken = limits.viewer.take(key);
+    return taken.ok ? auth : { retryAfterSeconds: taken.retryAfterSeconds };
+  }
+
+  /** Answers a refused admission (429 or 401); returns the viewer otherwise. */
+  function refuseOrViewer(res: ServerResponse, admission: Admission, shape: "graphql" | "route" = "graphql"): Viewer | null {
+    if ("retryAfterSeconds" in admission) {
+      sendRateLimited(res, admission.retryAfterSeconds);
+      return null;
+    }
+    if ("refusal" in admission) {
+      res.setHeader("www-authenticate", 'Bearer realm="quartier-hub"');
+      // A browser keeps sending a dead session cookie: clear it so the portal works again.
+      if (admission.staleCookie) res.setHeader("set-cookie", sessionCookie("", { secure: publicHttps, maxAge: 0 }));
+      sendJson(res, 401, shape === "graphql" ? { errors: [{ message: admission.refusal, extensions: { code: "UNAUTHENTICATED" } }] } : { error: admission.refusal });
+      return null;
+    }
+    return admission.viewer;
+  }
+
+  async function handleGraphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const viewer = refuseOrViewer(res, await admit(req));
+    if (!viewer) return;
+    const auth = { viewer };
     let body: unknown = undefined;
     if (req.method === "POST") {
       const text = await readBody(req, MAX_BODY_BYTES);
@@ -110,11 +187,13 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
         return sendJson(res, 200, { status: "ok", database: deps.db.kind });
       }
       if (url.pathname === "/") return sendHtml(res, 200, START_PAGE);
+      const login = loginRoutes.find((route) => route.method === req.method && route.path === url.pathname);
+      if (login) return await login.handle(req, res, { db: deps.db, url, now, viewer: { role: "PUBLIC" } }, null);
       const found = findRoute(req.method ?? "GET", url.pathname);
       if (found) {
-        const auth = await viewerOf(req);
-        if ("refusal" in auth) return sendJson(res, 401, { error: auth.refusal });
-        return await found.route.handle(req, res, { db: deps.db, url, now, viewer: auth.viewer }, found.match);
+        const viewer = refuseOrViewer(res, await admit(req), "route");
+        if (!viewer) return;
+        return await found.route.handle(req, res, { db: deps.db, url, now, viewer }, found.match);
       }
       return sendJson(res, 404, { error: "Nicht gefunden." });
     } catch (error) {
@@ -144,6 +223,12 @@ export function listen(gateway: Gateway, port: number, host: string): Promise<Se
     server.listen(port, host, () => resolve(server));
   });
 }
+
+/**
+ * The peer address. X-Forwarded-For is not trusted: behind a reverse proxy every client
+ * would share the proxy's bucket, so such a setup needs the proxy to limit as well.
+ */
+const clientIp = (req: IncomingMessage): string => req.socket.remoteAddress ?? "unknown";
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.statusCode = status;
