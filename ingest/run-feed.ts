@@ -45,7 +45,10 @@ export async function runFeed(deps: IngestDeps, feedId: string, trigger: RunTrig
   const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
   // We hold the lease now, so any run of this feed still marked RUNNING lost its process.
   await abandonStaleRuns(db, deps.now(), feedId);
-  const renewal = setInterval(() => void renewLease(deps, feedId, leaseMs).catch(() => undefined), Math.max(250, Math.floor(leaseMs / 3)));
+  const renewal = setInterval(
+    () => void renewLease(deps, feedId, leaseMs).catch(() => undefined),
+    Math.max(250, Math.floor(leaseMs / 3)),
+  );
   renewal.unref();
   const run = await db.prisma.ingestRun.create({
     data: { feedId, trigger, instance: deps.instance, startedAt: deps.now() },
@@ -69,10 +72,19 @@ export async function runFeed(deps: IngestDeps, feedId: string, trigger: RunTrig
       await db.prisma.ingestRun.update({ where: { id: run.id }, data: { status: "NOT_MODIFIED", finishedAt } });
       await db.prisma.feed.update({
         where: { id: feedId },
-        data: { lastRunAt: finishedAt, lastSuccessAt: finishedAt, state: "ACTIVE", failingSince: null, lastError: null },
+        data: {
+          lastRunAt: finishedAt,
+          lastSuccessAt: finishedAt,
+          state: "ACTIVE",
+          failingSince: null,
+          lastError: null,
+        },
       });
       return { feedId, runId: run.id, status: "NOT_MODIFIED", warnings };
     }
+    // Parsing and classifying are synchronous and can starve the renewal timer: make sure
+    // the lease is still ours before writing, so two processes never store the same feed.
+    if (!(await renewLease(deps, feedId, leaseMs))) throw new LeaseLostError();
     const outcome = await storeOffers(db, {
       feedId,
       providerId: claimed.providerId,
@@ -111,6 +123,9 @@ export async function runFeed(deps: IngestDeps, feedId: string, trigger: RunTrig
       where: { id: run.id },
       data: { status: "FAILED", finishedAt: at, errorCode: failure.code, errorMessage: failure.message },
     });
+    // The process that took the feed over records the feed's state; this run just ends.
+    if (error instanceof LeaseLostError)
+      return { feedId, runId: run.id, status: "FAILED", error: failure, warnings: [] };
     await db.prisma.feed.update({
       where: { id: feedId },
       data: {
@@ -124,7 +139,10 @@ export async function runFeed(deps: IngestDeps, feedId: string, trigger: RunTrig
     return { feedId, runId: run.id, status: "FAILED", error: failure, warnings: [] };
   } finally {
     clearInterval(renewal);
-    await db.sql(`update "Feed" set "leaseOwner" = null, "leaseUntil" = null where id = $1 and "leaseOwner" = $2`, [feedId, deps.instance]);
+    await db.sql(`update "Feed" set "leaseOwner" = null, "leaseUntil" = null where id = $1 and "leaseOwner" = $2`, [
+      feedId,
+      deps.instance,
+    ]);
   }
 }
 
@@ -140,12 +158,22 @@ async function claimFeed(deps: IngestDeps, feedId: string) {
   return deps.db.prisma.feed.findUniqueOrThrow({ where: { id: feedId } });
 }
 
-async function renewLease(deps: IngestDeps, feedId: string, leaseMs: number): Promise<void> {
-  await deps.db.sql(`update "Feed" set "leaseUntil" = $3 where id = $1 and "leaseOwner" = $2`, [
-    feedId,
-    deps.instance,
-    new Date(deps.now().getTime() + leaseMs),
-  ]);
+/** Extends this process's lease; false when another process has taken the feed over. */
+async function renewLease(deps: IngestDeps, feedId: string, leaseMs: number): Promise<boolean> {
+  const rows = await deps.db.sql<{ id: string }>(
+    `update "Feed" set "leaseUntil" = $3 where id = $1 and "leaseOwner" = $2 returning id`,
+    [feedId, deps.instance, new Date(deps.now().getTime() + leaseMs)],
+  );
+  return rows.length === 1;
+}
+
+/** This run's lease expired and another process claimed the feed: it must not store. */
+export class LeaseLostError extends Error {
+  constructor() {
+    super(
+      "Lauf abgebrochen: Die Sperre des Feeds war abgelaufen und ein anderer Prozess hat ihn übernommen; nichts wurde gespeichert.",
+    );
+  }
 }
 
 export const ABANDONED_CODE = "ABANDONED";
@@ -171,6 +199,7 @@ export async function abandonStaleRuns(db: Database, now: Date, feedId?: string)
 }
 
 export function describeFailure(error: unknown): { code: string; message: string; retryable: boolean } {
+  if (error instanceof LeaseLostError) return { code: "LEASE_LOST", message: error.message, retryable: true };
   if (error instanceof FetchError) return { code: error.code, message: error.message, retryable: error.retryable };
   if (error instanceof UnreadableFeedError) return { code: "UNREADABLE", message: error.message, retryable: false };
   const message = error instanceof Error ? error.message : String(error);

@@ -15,6 +15,23 @@ import {
 import { abandonStaleRuns, ABANDONED_CODE, runFeed, type RunSummary } from "./run-feed.ts";
 import type { Fetcher } from "./fetch/fetcher.ts";
 
+const ICAL = [
+  "BEGIN:VCALENDAR",
+  "VERSION:2.0",
+  "PRODID:-//Test//DE",
+  "BEGIN:VEVENT",
+  "UID:sozialraum-1@anbieter.example",
+  "DTSTAMP:20261101T080000Z",
+  "DTSTART:20270318T130000Z",
+  "DTEND:20270318T163000Z",
+  "SUMMARY:Sozialraumanalyse in der Quartiersarbeit",
+  "DESCRIPTION:Methoden der Sozialraumanalyse für Quartierskoordinatorinnen.",
+  "LOCATION:Bürgerhaus West\\, Bebelstraße 22\\, 70193 Stuttgart",
+  "END:VEVENT",
+  "END:VCALENDAR",
+  "",
+].join("\r\n");
+
 let testDb: TestDatabase;
 let db: Database;
 let providerId: string;
@@ -47,7 +64,14 @@ function succeeded(feedId: string): RunSummary {
 function scheduler(overrides: Partial<SchedulerDeps> = {}) {
   const logger = fakeLogger();
   const runFeedFake = vi.fn(async (feedId: string) => succeeded(feedId));
-  const s = createScheduler({ db, runFeed: runFeedFake, logger, instance: "test:1", now: () => new Date(), ...overrides });
+  const s = createScheduler({
+    db,
+    runFeed: runFeedFake,
+    logger,
+    instance: "test:1",
+    now: () => new Date(),
+    ...overrides,
+  });
   schedulers.push(s);
   return { s, logger, runFeed: runFeedFake };
 }
@@ -105,7 +129,12 @@ describe("registrations", () => {
     const second = await createFeed(db, providerId, { schedule: "0 8 * * *" });
     const { s } = scheduler();
     await s.start();
-    expect(s.registered().map((r) => r.feedId).sort()).toEqual([first.id, second.id].sort());
+    expect(
+      s
+        .registered()
+        .map((r) => r.feedId)
+        .sort(),
+    ).toEqual([first.id, second.id].sort());
 
     const third = await createFeed(db, providerId, { schedule: "0 9 * * *" });
     await db.prisma.feed.update({ where: { id: first.id }, data: { state: "PAUSED" } });
@@ -150,7 +179,10 @@ describe("ticks", () => {
     const { s, logger } = scheduler({ runFeed: throwing });
     await s.start();
     expect(s.registered()).toEqual([{ feedId: feed.id, expression: "* * * * * *" }]);
-    await vi.waitFor(() => expect(throwing.mock.calls.length).toBeGreaterThanOrEqual(3), { timeout: 10_000, interval: 100 });
+    await vi.waitFor(() => expect(throwing.mock.calls.length).toBeGreaterThanOrEqual(3), {
+      timeout: 10_000,
+      interval: 100,
+    });
     expect(logger.error).toHaveBeenCalled();
     const direct = await s.tick(feed.id, new Date(Date.now() + 3_600_000));
     expect(direct).toMatchObject({ won: true, error: "Adapter kaputt" });
@@ -166,7 +198,10 @@ describe("ticks", () => {
     schedulers.push(fast);
     await fast.start();
     const later = await createFeed(db, providerId, { schedule: "0 9 * * *" });
-    await vi.waitFor(() => expect(fast.registered().map((r) => r.feedId)).toContain(later.id), { timeout: 10_000, interval: 100 });
+    await vi.waitFor(() => expect(fast.registered().map((r) => r.feedId)).toContain(later.id), {
+      timeout: 10_000,
+      interval: 100,
+    });
     expect(fast.registered().map((r) => r.feedId)).toContain(feed.id);
   }, 20_000);
 });
@@ -174,10 +209,20 @@ describe("ticks", () => {
 describe("abandoned runs", () => {
   it("marks RUNNING runs whose lease expired or moved on, and leaves a live one", async () => {
     const now = new Date("2026-11-23T06:00:00Z");
-    const dead = await createFeed(db, providerId, { leaseOwner: "host:111", leaseUntil: new Date(now.getTime() - 1_000) });
-    const live = await createFeed(db, providerId, { leaseOwner: "host:222", leaseUntil: new Date(now.getTime() + 60_000) });
-    const deadRun = await db.prisma.ingestRun.create({ data: { feedId: dead.id, trigger: "SCHEDULE", instance: "host:111" } });
-    const liveRun = await db.prisma.ingestRun.create({ data: { feedId: live.id, trigger: "SCHEDULE", instance: "host:222" } });
+    const dead = await createFeed(db, providerId, {
+      leaseOwner: "host:111",
+      leaseUntil: new Date(now.getTime() - 1_000),
+    });
+    const live = await createFeed(db, providerId, {
+      leaseOwner: "host:222",
+      leaseUntil: new Date(now.getTime() + 60_000),
+    });
+    const deadRun = await db.prisma.ingestRun.create({
+      data: { feedId: dead.id, trigger: "SCHEDULE", instance: "host:111" },
+    });
+    const liveRun = await db.prisma.ingestRun.create({
+      data: { feedId: live.id, trigger: "SCHEDULE", instance: "host:222" },
+    });
     expect(await abandonStaleRuns(db, now)).toEqual([deadRun.id]);
     const after = await db.prisma.ingestRun.findMany({ where: { id: { in: [deadRun.id, liveRun.id] } } });
     const byId = new Map(after.map((r) => [r.id, r]));
@@ -187,22 +232,6 @@ describe("abandoned runs", () => {
   });
 
   it("runFeed takes over an expired lease and marks the dead holder's run", async () => {
-    const ical = [
-      "BEGIN:VCALENDAR",
-      "VERSION:2.0",
-      "PRODID:-//Test//DE",
-      "BEGIN:VEVENT",
-      "UID:sozialraum-1@anbieter.example",
-      "DTSTAMP:20261101T080000Z",
-      "DTSTART:20270318T130000Z",
-      "DTEND:20270318T163000Z",
-      "SUMMARY:Sozialraumanalyse in der Quartiersarbeit",
-      "DESCRIPTION:Methoden der Sozialraumanalyse für Quartierskoordinatorinnen.",
-      "LOCATION:Bürgerhaus West\\, Bebelstraße 22\\, 70193 Stuttgart",
-      "END:VEVENT",
-      "END:VCALENDAR",
-      "",
-    ].join("\r\n");
     const feed = await createFeed(db, providerId, {
       url: null,
       kind: "ICAL",
@@ -211,13 +240,62 @@ describe("abandoned runs", () => {
       leaseUntil: new Date(Date.now() - 1_000),
     });
     // Raw SQL: Prisma's Bytes through the PGlite adapter is not what this test is about.
-    await db.sql(`update "Feed" set upload = $2 where id = $1`, [feed.id, new TextEncoder().encode(ical)]);
+    await db.sql(`update "Feed" set upload = $2 where id = $1`, [feed.id, new TextEncoder().encode(ICAL)]);
     const stale = await db.prisma.ingestRun.create({ data: { feedId: feed.id, trigger: "CLI", instance: "host:333" } });
     const noNetwork = {} as Fetcher; // an upload never fetches
-    const result = await runFeed({ db, fetcher: noNetwork, now: () => new Date(), instance: "host:444", leaseMs: 5_000 }, feed.id, "MANUAL");
+    const result = await runFeed(
+      { db, fetcher: noNetwork, now: () => new Date(), instance: "host:444", leaseMs: 5_000 },
+      feed.id,
+      "MANUAL",
+    );
     expect(result.error).toBeUndefined();
     expect(result.status).toBe("SUCCEEDED");
-    expect(await db.prisma.ingestRun.findUniqueOrThrow({ where: { id: stale.id } })).toMatchObject({ status: "FAILED", errorCode: ABANDONED_CODE });
-    expect(await db.prisma.feed.findUniqueOrThrow({ where: { id: feed.id } })).toMatchObject({ leaseOwner: null, leaseUntil: null });
+    expect(await db.prisma.ingestRun.findUniqueOrThrow({ where: { id: stale.id } })).toMatchObject({
+      status: "FAILED",
+      errorCode: ABANDONED_CODE,
+    });
+    expect(await db.prisma.feed.findUniqueOrThrow({ where: { id: feed.id } })).toMatchObject({
+      leaseOwner: null,
+      leaseUntil: null,
+    });
+  });
+
+  it("does not store when another process took the feed over during a long extraction", async () => {
+    const feed = await createFeed(db, providerId, { url: "https://anbieter.example/termine.ics", kind: "ICAL" });
+    const bytes = new TextEncoder().encode(ICAL);
+    // The fetch "takes" longer than the lease: meanwhile another hub claims the feed.
+    const slowFetcher: Fetcher = {
+      fetch: async (url) => {
+        await db.sql(`update "Feed" set "leaseOwner" = 'other:9', "leaseUntil" = $2 where id = $1`, [
+          feed.id,
+          new Date(Date.now() + 60_000),
+        ]);
+        return {
+          status: 200,
+          httpStatus: 200,
+          notModified: false,
+          url,
+          bytes,
+          text: ICAL,
+          charset: "utf-8",
+          contentHash: "x",
+          fetchedAt: new Date(),
+          warnings: [],
+        };
+      },
+      close: async () => undefined,
+    };
+    const result = await runFeed(
+      { db, fetcher: slowFetcher, now: () => new Date(), instance: "host:555", leaseMs: 5_000 },
+      feed.id,
+      "SCHEDULE",
+    );
+    expect(result).toMatchObject({ status: "FAILED", error: { code: "LEASE_LOST" } });
+    expect(await db.prisma.offer.count({ where: { feedId: feed.id } })).toBe(0);
+    // The new holder keeps its lease; the feed's state is left to it.
+    expect(await db.prisma.feed.findUniqueOrThrow({ where: { id: feed.id } })).toMatchObject({
+      leaseOwner: "other:9",
+      state: "ACTIVE",
+    });
   });
 });

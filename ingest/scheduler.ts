@@ -159,7 +159,10 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions =
       logger.info({ feedId, slot: at, instance: deps.instance }, "scheduled run");
       const summary = await deps.runFeed(feedId, "SCHEDULE");
       if (summary.status === "FAILED") logger.warn({ feedId, slot: at, error: summary.error }, "scheduled run failed");
-      logger.info({ feedId, slot: at, instance: deps.instance, status: summary.status, runId: summary.runId }, "scheduled run finished");
+      logger.info(
+        { feedId, slot: at, instance: deps.instance, status: summary.status, runId: summary.runId },
+        "scheduled run finished",
+      );
       return { feedId, slot: at, won: true, summary };
     } catch (error) {
       // A bad feed (or a database hiccup) never stops the scheduler: the next tick comes.
@@ -175,7 +178,10 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions =
     if (current?.expression === expression) return;
     unregister(feed.id);
     if (!cron.validate(expression)) {
-      logger.warn({ feedId: feed.id, schedule: feed.schedule }, `Ungültiger Zeitplan „${feed.schedule}“: der Feed wird nicht geplant.`);
+      logger.warn(
+        { feedId: feed.id, schedule: feed.schedule },
+        `Ungültiger Zeitplan „${feed.schedule}“: der Feed wird nicht geplant.`,
+      );
       return;
     }
     try {
@@ -188,7 +194,10 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions =
       feedTasks.set(feed.id, { expression, task });
       if (started) void task.start();
     } catch (error) {
-      logger.warn({ feedId: feed.id, schedule: feed.schedule, err: error }, `Zeitplan „${feed.schedule}“ nicht verwendbar: der Feed wird nicht geplant.`);
+      logger.warn(
+        { feedId: feed.id, schedule: feed.schedule, err: error },
+        `Zeitplan „${feed.schedule}“ nicht verwendbar: der Feed wird nicht geplant.`,
+      );
     }
   }
 
@@ -224,9 +233,7 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions =
     return cron.createTask(
       expression,
       () =>
-        track(
-          work().catch((error: unknown) => logger.error({ task: name, err: error }, "maintenance task failed")),
-        ),
+        track(work().catch((error: unknown) => logger.error({ task: name, err: error }, "maintenance task failed"))),
       { timezone, name, noOverlap: true, logger: cronLogger },
     );
   }
@@ -253,7 +260,9 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions =
       await Promise.allSettled([...inFlight]);
     },
     registered: () =>
-      [...feedTasks.entries()].map(([feedId, { expression }]) => ({ feedId, expression })).sort((a, b) => a.feedId.localeCompare(b.feedId)),
+      [...feedTasks.entries()]
+        .map(([feedId, { expression }]) => ({ feedId, expression }))
+        .sort((a, b) => a.feedId.localeCompare(b.feedId)),
     tick: (feedId, slot) => track(tick(feedId, slot)),
     idle: async () => {
       while (inFlight.size) await Promise.allSettled([...inFlight]);

@@ -23,7 +23,9 @@ const REMOVED = BEFORE - CHANGED; // kurs-150 … kurs-199 disappear from the fe
 const TOTAL_AFTER = 2_400;
 
 if (!onPostgres()) {
-  console.info("test/integration/crash.test.ts übersprungen: DATABASE_URL ist nicht gesetzt (braucht einen PostgreSQL-Server).");
+  console.info(
+    "test/integration/crash.test.ts übersprungen: DATABASE_URL ist nicht gesetzt (braucht einen PostgreSQL-Server).",
+  );
 }
 
 interface Cli {
@@ -69,7 +71,14 @@ describe.skipIf(!onPostgres())("SIGKILL during a run (PostgreSQL)", () => {
 
   /** Everything a reader sees of the feed's offers, in a stable order. */
   async function snapshot(feedId: string) {
-    const offers = await watcher.query<{ id: string; sourceKey: string; title: string; status: string; contentHash: string; updatedAt: Date }>(
+    const offers = await watcher.query<{
+      id: string;
+      sourceKey: string;
+      title: string;
+      status: string;
+      contentHash: string;
+      updatedAt: Date;
+    }>(
       `select id, "sourceKey", title, status, "contentHash", "updatedAt" from "Offer" where "feedId" = $1 order by "sourceKey"`,
       [feedId],
     );
@@ -120,7 +129,10 @@ describe.skipIf(!onPostgres())("SIGKILL during a run (PostgreSQL)", () => {
 
     // The provider publishes a large new version: changes, removals, many new offers.
     server.setBody(
-      icalFeed([...events(CHANGED, { titleSuffix: " – neuer Termin" }), ...events(TOTAL_AFTER - CHANGED, { from: BEFORE })]),
+      icalFeed([
+        ...events(CHANGED, { titleSuffix: " – neuer Termin" }),
+        ...events(TOTAL_AFTER - CHANGED, { from: BEFORE }),
+      ]),
     );
     const doomed = hubIngest(env, feed.id);
     let landed: "mid-transaction" | "finished-before-kill" = "finished-before-kill";
@@ -147,7 +159,10 @@ describe.skipIf(!onPostgres())("SIGKILL during a run (PostgreSQL)", () => {
       await sleep(50);
     }
 
-    const killedRun = await db.prisma.ingestRun.findFirstOrThrow({ where: { feedId: feed.id }, orderBy: { startedAt: "desc" } });
+    const killedRun = await db.prisma.ingestRun.findFirstOrThrow({
+      where: { feedId: feed.id },
+      orderBy: { startedAt: "desc" },
+    });
     if (landed === "mid-transaction") {
       expect(exit.signal).toBe("SIGKILL");
       // Exactly state A: same rows, same titles, statuses, sessions and modules; no partial rows.
@@ -188,13 +203,21 @@ describe.skipIf(!onPostgres())("SIGKILL during a run (PostgreSQL)", () => {
     const runs = await db.prisma.ingestRun.findMany({ where: { feedId: feed.id }, orderBy: { startedAt: "asc" } });
     // The run that stored state B: the rerun, or (if the kill came too late) the first attempt.
     const storing = runs.filter((r) => r.created > 0).at(-1);
-    expect(storing).toMatchObject({ status: "SUCCEEDED", created: TOTAL_AFTER - CHANGED, changed: CHANGED, withdrawn: REMOVED });
+    expect(storing).toMatchObject({
+      status: "SUCCEEDED",
+      created: TOTAL_AFTER - CHANGED,
+      changed: CHANGED,
+      withdrawn: REMOVED,
+    });
     if (landed === "mid-transaction") {
       expect(runs).toHaveLength(3);
       expect(storing?.id).toBe(runs[2]?.id);
       expect(runs[1]).toMatchObject({ id: killedRun.id, status: "FAILED", errorCode: ABANDONED_CODE });
       expect(runs[1]?.errorMessage).toMatch(/^Abgebrochen/);
     }
-    expect(await db.prisma.feed.findUniqueOrThrow({ where: { id: feed.id } })).toMatchObject({ leaseOwner: null, state: "ACTIVE" });
+    expect(await db.prisma.feed.findUniqueOrThrow({ where: { id: feed.id } })).toMatchObject({
+      leaseOwner: null,
+      state: "ACTIVE",
+    });
   }, 120_000);
 });

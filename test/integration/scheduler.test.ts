@@ -16,7 +16,9 @@ const script = path.join(repoRoot, "test/integration/fixtures/scheduler-process.
 const SLOTS = 5;
 
 if (!onPostgres()) {
-  console.info("test/integration/scheduler.test.ts übersprungen: DATABASE_URL ist nicht gesetzt (braucht einen PostgreSQL-Server).");
+  console.info(
+    "test/integration/scheduler.test.ts übersprungen: DATABASE_URL ist nicht gesetzt (braucht einen PostgreSQL-Server).",
+  );
 }
 
 interface LogLine {
@@ -36,7 +38,11 @@ interface HubProcess {
 }
 
 function startHub(env: NodeJS.ProcessEnv): HubProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", script], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
+    cwd: repoRoot,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const lines: LogLine[] = [];
   const stderr: string[] = [];
   let buffer = "";
@@ -97,7 +103,11 @@ describe.skipIf(!onPostgres())("scheduler across two processes (PostgreSQL)", ()
     };
     hubs.push(startHub(env), startHub(env));
     const started = (hub: HubProcess) => hub.lines.some((l) => l.msg === "scheduler started");
-    await until(() => hubs.every(started), 40_000, `beide Prozesse starten (${hubs.map((h) => h.stderr.join("")).join(" | ")})`);
+    await until(
+      () => hubs.every(started),
+      40_000,
+      `beide Prozesse starten (${hubs.map((h) => h.stderr.join("")).join(" | ")})`,
+    );
 
     // Count only slots after both are up, so each of them had the chance to claim it.
     const wins = () => hubs.flatMap((h) => h.lines.filter((l) => l.msg === "scheduled run" && l.feedId === feed.id));
@@ -113,7 +123,9 @@ describe.skipIf(!onPostgres())("scheduler across two processes (PostgreSQL)", ()
     expect(new Set(slots).size).toBe(slots.length);
     // Each win ran the feed, or was skipped because the previous run still held the feed
     // (one feed never runs twice at once): never a second run of a slot.
-    const finished = hubs.flatMap((h) => h.lines.filter((l) => l.msg === "scheduled run finished" && l.feedId === feed.id));
+    const finished = hubs.flatMap((h) =>
+      h.lines.filter((l) => l.msg === "scheduled run finished" && l.feedId === feed.id),
+    );
     expect(finished.map((l) => l.slot).sort()).toEqual([...slots].sort());
     const ran = finished.filter((l) => l.status !== "SKIPPED");
     expect(ran.length).toBeGreaterThan(0);
@@ -129,10 +141,17 @@ describe.skipIf(!onPostgres())("scheduler across two processes (PostgreSQL)", ()
 
     // Both processes were alive and competing: each ticked (won or lost) slots of the feed.
     const attempts = hubs.map(
-      (h) => h.lines.filter((l) => l.feedId === feed.id && (l.msg === "scheduled run" || l.msg === "slot taken by another process")).length,
+      (h) =>
+        h.lines.filter(
+          (l) => l.feedId === feed.id && (l.msg === "scheduled run" || l.msg === "slot taken by another process"),
+        ).length,
     );
     for (const n of attempts) expect(n).toBeGreaterThanOrEqual(2);
-    const lost = hubs.map((h) => h.lines.filter((l) => l.feedId === feed.id && l.msg === "slot taken by another process").length);
-    console.info(`Slots: ${won.length} beansprucht, ${ran.length} gelaufen, ${won.length - ran.length} übersprungen (Feed lief noch); gewonnen je Prozess: ${[...winnersByInstance.values()].join("/")}, verloren je Prozess: ${lost.join("/")}`);
+    const lost = hubs.map(
+      (h) => h.lines.filter((l) => l.feedId === feed.id && l.msg === "slot taken by another process").length,
+    );
+    console.info(
+      `Slots: ${won.length} beansprucht, ${ran.length} gelaufen, ${won.length - ran.length} übersprungen (Feed lief noch); gewonnen je Prozess: ${[...winnersByInstance.values()].join("/")}, verloren je Prozess: ${lost.join("/")}`,
+    );
   }, 60_000);
 });
