@@ -75,6 +75,8 @@ export const CLASSIFIER_SETTINGS = {
   moduleMinConfidence: 0.6,
   moduleRelativeToTop: 0.55,
   maxModules: 3,
+  /** Raw score a relevant offer's best module (or area) needs when nothing reached the bar. */
+  fallbackMinRaw: 1.5,
   areaMinConfidence: 0.6,
   areaRelativeToTop: 0.6,
   /** Bonus for a provider category naming an area or module ("Lernfeld Sozialraum", "Modul 4"). */
@@ -507,6 +509,19 @@ export function classifyOffer(input: ClassifierInput): Classification {
       )
       .slice(0, settings.maxModules)
       .map(([code, s]) => ({ code, confidence: round(confidenceOf(s.raw)), evidence: uniqueEvidence(s.evidence) }));
+    // Short offers (a title and a line) rarely reach the bar: a relevant offer still gets
+    // its best module when that has some evidence, flagged for review.
+    const best = ranked[0];
+    if (modules.length === 0 && best && best[1].raw >= settings.fallbackMinRaw) {
+      modules = [
+        { code: best[0], confidence: round(confidenceOf(best[1].raw)), evidence: uniqueEvidence(best[1].evidence) },
+      ];
+      reviewReasons.push("Modul nur mit geringer Sicherheit zugeordnet");
+    }
+    if (learningAreas.length === 0 && topArea >= settings.fallbackMinRaw) {
+      const bestArea = LEARNING_AREA_CODES.find((code) => (areaRaw.get(code) ?? 0) === topArea);
+      if (bestArea) learningAreas = [bestArea];
+    }
     if (modules.length === 0) reviewReasons.push("Relevant, aber kein Modul mit ausreichender Sicherheit erkannt");
     if (learningAreas.length === 0)
       reviewReasons.push("Relevant, aber kein Lernbereich mit ausreichender Sicherheit erkannt");

@@ -148,7 +148,7 @@ const GROUPS: readonly WeightedTerm[] = [
   ["Zugewanderte", 1.5],
   ["Einwanderung", 1],
   ["Menschen mit Migrationshintergrund", 2],
-  ["Armut", 1.2],
+  ["Armut", 2],
   ["Einsamkeit", 1.5],
 ];
 
@@ -169,6 +169,8 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     relevanceFactor: 0.3,
     focus: "Kenntnisse über Lebenslagen/Lebenswelten verschiedener Zielgruppen; inklusiver Blick",
     terms: [
+      ["lebensweltorientiert", 2.5],
+      ["Biografie", 1.5],
       ["Lebenslage", 2],
       ["Lebenswelt", 2],
       ["Lebensweltansatz", 3],
@@ -192,6 +194,8 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     relevanceFactor: 0.3,
     focus: "Ressourcen und Bedarfe eines Quartiers selbst ermitteln (Bürgerbefragung, Quartiersbegehung)",
     terms: [
+      ["Ressourcen", 1.5],
+      ["Ressourcenlandkarte", 2.5],
       ["Bedarfe erkennen", 2.5],
       ["Bedarfe ermitteln", 3],
       ["Bedarfe erheben", 3],
@@ -237,6 +241,7 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     focus:
       "Sozialraumanalysen erstellen; Quartiere identifizieren und partizipativ analysieren; kommunale Daten aufbereiten",
     terms: [
+      ["Bestandsaufnahme", 2],
       ["Bevölkerung", 1],
       ["Daten zur Bevölkerung", 1.5],
       ["Sozialraumanalyse", 4],
@@ -266,6 +271,8 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     focus:
       "Handlungsfelder im Quartier bedarfsgerecht gestalten: Wohnen, Begegnungsräume, Alltagshilfen, Beratung, Pflege",
     terms: [
+      ["Gesundheitsförderung", 2],
+      ["Gesundheit", 1],
       ["Pflege", 1],
       ["Pflegestützpunkt", 2],
       ["ambulante Dienste", 1.5],
@@ -311,6 +318,9 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     focus:
       "Kleinteilige, dezentrale, niedrigschwellige Angebote im Quartier entwickeln (Bürgerbus, Einkauf, Treffpunkt)",
     terms: [
+      ["soziale Orte", 2.5],
+      ["Orte der Begegnung", 2],
+      ["Dorfgasthaus", 1.5],
       ["Generationentreff", 2.5],
       ["Seniorentreff", 2],
       ["Bürgertreff", 2.5],
@@ -379,6 +389,9 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     relevanceFactor: 0.35,
     focus: "Bürgerschaft aktivieren, bürgerschaftliches Engagement initiieren und steuern",
     terms: [
+      ["Initiativen begleiten", 2.5],
+      ["Bürgergruppen", 2],
+      ["bürgerschaftliche Initiativen", 3],
       ["sich einbringen", 1.5],
       ["Wissen einbringen", 1.5],
       ["Bürgerforen", 2],
@@ -415,6 +428,8 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     relevanceFactor: 0.3,
     focus: "Zusammenarbeit mit Ehrenamtlichen gestalten und begleiten, einschließlich Konfliktmanagement",
     terms: [
+      ["Freiwilligendienst", 2.5],
+      ["Bundesfreiwilligendienst", 2.5],
       ["Freiwilligenagentur", 2.5],
       ["Ehrenamtsbörse", 2.5],
       ["Ehrenamtskoordination", 4],
@@ -490,6 +505,10 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     focus:
       "Rollen von Kommune, Bürgerschaft, Markt und Zivilgesellschaft (Welfare-Mix); Zusammenarbeit in geteilter Verantwortung",
     terms: [
+      ["eigene Rolle", 1.5],
+      ["Rolle klären", 2],
+      ["Auftraggeber", 1.5],
+      ["Beauftragung", 2],
       ["sorgende Nachbarschaft", 2.5],
       ["professionelle Dienste", 1],
       ["Wohnungsbaugesellschaft", 1.5],
@@ -544,6 +563,8 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     relevanceFactor: 0.35,
     focus: "Örtliche Akteure koordinieren (Quartierskonferenz), gemeinsam Maßnahmen planen, moderieren",
     terms: [
+      ["koordinieren", 1.5],
+      ["Angebote abstimmen", 2],
       ["Quartierskonferenz", 4],
       ["Stadtteilkonferenz", 3.5],
       ["Akteure an einen Tisch", 3],
@@ -598,6 +619,8 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     focus:
       "Quartiersentwicklung in der Kommune verankern: Leitbild, Gremien, fachbereichsübergreifende Organisation, Change-Management",
     terms: [
+      ["Gesamtkonzept", 1.5],
+      ["Seniorenplanung", 2],
       ["Quartiersentwicklung in der Kommune", 2.5],
       ["Fachämter", 2],
       ["Verwaltungsspitze", 2],
@@ -631,6 +654,10 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     relevanceFactor: 0.08,
     focus: "Professionelle Öffentlichkeitsarbeit, Transparenz über Akteure und Arbeitsschritte (Quartiersportal)",
     terms: [
+      ["Erfolge sichtbar machen", 3],
+      ["sichtbar machen", 2],
+      ["Dokumentation", 1],
+      ["Öffentlichkeit", 1.5],
       ["Stadtteilzeitung", 2.5],
       ["Quartierszeitung", 2.5],
       ["Texte schreiben", 1.5],
@@ -698,7 +725,14 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     relevanceFactor: 0.15,
     focus:
       "Lebenswelten und Bedarfe besonderer Gruppen verstehen (Ältere, Menschen mit Behinderung, Familien, Zugewanderte)",
-    terms: [["Ankommen", 1], ["Einsamkeit", 0.8], ["im Alter", 1.2], ...GROUPS, ["Lebenswelten verstehen", 2]],
+    terms: [
+      ["Tafel", 1],
+      ["Ankommen", 1],
+      ["Einsamkeit", 0.8],
+      ["im Alter", 1.2],
+      ...GROUPS,
+      ["Lebenswelten verstehen", 2],
+    ],
     counterTerms: [
       ["Beteiligung", 1.5],
       ["Partizipation", 1.5],
@@ -887,6 +921,10 @@ export const RELEVANCE_ANCHORS: readonly WeightedTerm[] = [
   ["alle Generationen", 1],
   ["Begegnungsort", 1],
   ["Generationengerecht", 1.5],
+  ["soziale Orte", 1.5],
+  ["Seniorenplanung", 1.5],
+  ["bürgerschaftliche Initiativen", 1.5],
+  ["Bürgerinitiative", 1],
   ["Pflegekonferenz", 1.5],
   ["partizipativ", 1],
   ["Bürgerstiftung", 1.5],
