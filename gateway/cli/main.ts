@@ -4,6 +4,7 @@ import { registerServe } from "./serve.ts";
 import { registerDatabaseCommands } from "./database.ts";
 import { registerIngestCommands } from "./ingest.ts";
 import { registerTokenCommands } from "./token.ts";
+import { registerUserCommands } from "./user.ts";
 import { registerClassifyCommand } from "./classify.ts";
 
 /**
@@ -19,6 +20,7 @@ export function buildProgram(config: () => HubConfig): Command {
   registerDatabaseCommands(program, config);
   registerIngestCommands(program, config);
   registerTokenCommands(program, config);
+  registerUserCommands(program, config);
   registerClassifyCommand(program);
   return program;
 }
