@@ -242,7 +242,19 @@ export function generateSynthCorpus(options: SynthOptions): SynthCorpus {
     };
     const count = Math.floor(((f + 1) * total) / feedCount) - Math.floor((f * total) / feedCount);
     const offers: DemoOffer[] = [];
-    for (let i = 0; i < count; i++, next++) offers.push(synthOffer(provider, template, next, next * 7 + f, base, rng));
+    // Feeds without item ids (CSV) key rows by title and start: two such rows would be one
+    // offer, so the generator draws again instead of publishing such twins.
+    const seen = new Set<string>();
+    for (let i = 0; i < count; i++, next++) {
+      let offer: DemoOffer;
+      let twin: string;
+      do {
+        offer = synthOffer(provider, template, next, next * 7 + f, base, rng);
+        twin = `${offer.title.toLowerCase()}|${offer.sessions[0]?.start ?? ""}`;
+      } while (seen.has(twin));
+      seen.add(twin);
+      offers.push(offer);
+    }
     offers.sort((a, b) => (a.sessions[0]?.start ?? "").localeCompare(b.sessions[0]?.start ?? "") || a.id.localeCompare(b.id));
     feeds.push({
       provider,
