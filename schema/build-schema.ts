@@ -1,9 +1,13 @@
 import "reflect-metadata";
 import { buildSchema } from "type-graphql";
 import type { GraphQLSchema } from "graphql";
+import { MatchingResolver } from "./matching/matching.resolver.ts";
 import { OfferResolver } from "./offer/offer.resolver.ts";
 import { ProviderResolver } from "./provider/provider.resolver.ts";
 import { ReviewResolver } from "./review/review.resolver.ts";
+import { FeedResolver } from "./feed/feed.resolver.ts";
+import { PushResolver } from "./feed/push.resolver.ts";
+import { AuditResolver } from "./audit/audit.resolver.ts";
 import {
   CrosswalkEntryResolver,
   LearningAreaResolver,
@@ -20,6 +24,10 @@ export const RESOLVERS = [
   ProviderResolver,
   OfferResolver,
   ReviewResolver,
+  FeedResolver,
+  PushResolver,
+  AuditResolver,
+  MatchingResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
