@@ -74,6 +74,8 @@ export const AREA_KNOWLEDGE: readonly AreaKnowledge[] = [
     code: "LB2",
     categoryNames: ["Sozialraum", "Sozialraumorientierung"],
     terms: [
+      ["lebenswertes Quartier", 1.5],
+      ["Begegnung", 0.8],
       ["Sozialraum", 1.5],
       ["sozialräumlich", 1.5],
       ["Gemeinwesen", 1.5],
@@ -271,6 +273,7 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     focus:
       "Handlungsfelder im Quartier bedarfsgerecht gestalten: Wohnen, Begegnungsräume, Alltagshilfen, Beratung, Pflege",
     terms: [
+      ["Begegnung", 1],
       ["Gesundheitsförderung", 2],
       ["Gesundheit", 1],
       ["Pflege", 1],
@@ -318,6 +321,10 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     focus:
       "Kleinteilige, dezentrale, niedrigschwellige Angebote im Quartier entwickeln (Bürgerbus, Einkauf, Treffpunkt)",
     terms: [
+      ["Hausbesuche", 2],
+      ["präventive Hausbesuche", 2.5],
+      ["Gemeinschaftsgarten", 2.5],
+      ["Urban Gardening", 2],
       ["soziale Orte", 2.5],
       ["Orte der Begegnung", 2],
       ["Dorfgasthaus", 1.5],
@@ -460,6 +467,7 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     relevanceFactor: 0.4,
     focus: "Rechtliche und kommunale Rahmenbedingungen der Bürgerbeteiligung (Gemeindeordnung, Gremien)",
     terms: [
+      ["Mieterbeirat", 1.5],
       ["rechtlicher Rahmen", 2],
       ["Gemeindeordnung", 3],
       ["rechtliche Rahmenbedingungen", 2.5],
@@ -505,6 +513,8 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     focus:
       "Rollen von Kommune, Bürgerschaft, Markt und Zivilgesellschaft (Welfare-Mix); Zusammenarbeit in geteilter Verantwortung",
     terms: [
+      ["Wohnungsgenossenschaft", 2],
+      ["Genossenschaft", 1.5],
       ["eigene Rolle", 1.5],
       ["Rolle klären", 2],
       ["Auftraggeber", 1.5],
@@ -619,6 +629,11 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     focus:
       "Quartiersentwicklung in der Kommune verankern: Leitbild, Gremien, fachbereichsübergreifende Organisation, Change-Management",
     terms: [
+      ["sozialraumorientierte Organisation", 3],
+      ["sozialraumorientierte Verwaltung", 3],
+      ["Fachbereich", 1.5],
+      ["Sozialraumteam", 2.5],
+      ["Organisationsstruktur", 2.5],
       ["Gesamtkonzept", 1.5],
       ["Seniorenplanung", 2],
       ["Quartiersentwicklung in der Kommune", 2.5],
@@ -677,9 +692,14 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
   },
   {
     code: "M18",
-    relevanceFactor: 0.1,
+    relevanceFactor: 0.15,
     focus: "Finanzierungs- und Fördermöglichkeiten der Quartiersarbeit; Quartiersmanagement nachhaltig sichern",
     terms: [
+      ["Fördermittelakquise", 3],
+      ["Sozialraumbudget", 3],
+      ["raumbezogene Finanzierung", 3],
+      ["fallunspezifisch", 2.5],
+      ["Budget", 1.5],
       ["Bürgerstiftung", 1.2],
       ["Stiftungskapital", 2],
       ["Finanzierung", 3],
@@ -786,6 +806,11 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     relevanceFactor: 0.4,
     focus: "Ausgewählte Beteiligungsmethoden in der Praxis umsetzen (Runder Tisch, Bürgerrat, Zukunftswerkstatt …)",
     terms: [
+      ["Zukunftsdialog", 2.5],
+      ["Zukunftsbild", 1.5],
+      ["Dialog", 1],
+      ["Streitschlichtung", 2.5],
+      ["Nachbarschaftskonflikte", 2.5],
       ["Methoden der Beteiligung", 3],
       ["Beteiligungsformate", 2.5],
       ["Bürgerwerkstatt", 2.5],
@@ -925,6 +950,10 @@ export const RELEVANCE_ANCHORS: readonly WeightedTerm[] = [
   ["Seniorenplanung", 1.5],
   ["bürgerschaftliche Initiativen", 1.5],
   ["Bürgerinitiative", 1],
+  ["Zukunftsdialog", 1],
+  ["Einwohnerinnen und Einwohner", 0.8],
+  ["Nachbarn", 1.2],
+  ["Sozialraumbudget", 1.5],
   ["Pflegekonferenz", 1.5],
   ["partizipativ", 1],
   ["Bürgerstiftung", 1.5],
@@ -1085,7 +1114,7 @@ export const TRAPS: readonly Trap[] = [
       "Nachbarschaftshilfe",
       "Kommune",
     ],
-    suppress: ["Nachbarschaft", "Gemeinde", "Quartier", "Dorf"],
+    suppress: ["Nachbarschaft", "Nachbarn", "Gemeinde", "Quartier", "Dorf"],
     suppressModules: [],
     penalty: 2,
   },

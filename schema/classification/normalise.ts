@@ -123,6 +123,18 @@ export const createDecompounder = (vocabulary: Iterable<string>): Decompounder =
    * tail of ≥ 6 letters. Tails that are derivational suffixes ("-lich", "-schaft") are
    * not parts.
    */
+  /** Known atoms (≥ 4 letters) at the front of an otherwise unknown word. */
+  const splitKnownPrefix = (word: string): string[] | null => {
+    for (let length = Math.min(maxLength, word.length - 3); length >= 4; length -= 1) {
+      const head = word.slice(0, length);
+      if (!parts.has(head)) continue;
+      const tail = word.slice(length);
+      if (SUFFIX_LIKE.test(tail)) continue;
+      return [head, ...(splitFrom(tail, 0, 1) ?? splitKnownPrefix(tail) ?? [tail])];
+    }
+    return null;
+  };
+
   const splitEdge = (word: string): string[] | null => {
     for (let length = Math.min(maxLength, word.length - 3); length >= 5; length -= 1) {
       const head = word.slice(0, length);
@@ -130,7 +142,9 @@ export const createDecompounder = (vocabulary: Iterable<string>): Decompounder =
       for (const link of LINKS) {
         if (!word.startsWith(link, length)) continue;
         const tail = word.slice(length + link.length);
-        if (tail.length >= 3 && !SUFFIX_LIKE.test(tail)) return [head, tail];
+        if (tail.length < 3 || SUFFIX_LIKE.test(tail)) continue;
+        // Known parts may follow before the unknown end: "Sozialraumbudget" → sozial·raum·budget.
+        return [head, ...(splitFrom(tail, 0, 1) ?? splitKnownPrefix(tail) ?? [tail])];
       }
     }
     for (let start = 4; start <= word.length - 6; start += 1) {
