@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { FeedAdapter, FeedInput, FeedKind, OfferDraft, ParseResult, ParseWarning } from "../adapters/types.ts";
@@ -75,7 +76,7 @@ export async function extractFeed(source: FeedSource, deps: ExtractDeps): Promis
     );
   }
   const adapter = adapterFor(kind);
-  const fingerprint = first.meta ? `${first.meta.contentHash}|${kind}@${adapter.version}|${KNOWLEDGE_VERSION}` : null;
+  const fingerprint = first.meta ? `${first.meta.contentHash}|${readerSignature(kind, source.config)}` : null;
   // Servers without ETag/Last-Modified: the same bytes read by the same code give the same offers.
   if (fingerprint && fingerprint === source.previousFingerprint && kind !== "GRAPHQL" && kind !== "HTML") {
     return unchanged(kind, adapter.version, first.meta, fingerprint);
@@ -107,6 +108,46 @@ export async function extractFeed(source: FeedSource, deps: ExtractDeps): Promis
     fetch: first.meta,
     fingerprint,
   };
+}
+
+/**
+ * Everything besides the bytes that decides what a feed's offers are: the format, the
+ * adapter's version, the classifier's knowledge and the feed's own configuration (a new
+ * column map or selector must re-read an unchanged file).
+ */
+function readerSignature(kind: FeedKind, config: unknown): string {
+  return `${kind}@${adapterFor(kind).version}|${KNOWLEDGE_VERSION}|cfg:${configHash(config)}`;
+}
+
+function configHash(config: unknown): string {
+  const canonical = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(canonical);
+    if (value && typeof value === "object") {
+      return Object.fromEntries(
+        Object.entries(value as Record<string, unknown>)
+          .filter(([, v]) => v !== undefined)
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([k, v]) => [k, canonical(v)]),
+      );
+    }
+    return value;
+  };
+  const normalised = config === null || config === undefined ? {} : canonical(config);
+  return createHash("sha1").update(JSON.stringify(normalised)).digest("hex").slice(0, 16);
+}
+
+/**
+ * A conditional request (If-None-Match / If-Modified-Since) is only worth sending when
+ * the last successful run read the feed exactly as this one would: otherwise a 304 would
+ * keep offers read by an old adapter, old knowledge or an old configuration for ever.
+ */
+function mayAskConditionally(source: FeedSource): boolean {
+  const previous = source.previousFingerprint;
+  if (!previous) return false;
+  const previousKind = previous.split("|")[1]?.split("@")[0] ?? "";
+  if (!isFeedKind(previousKind)) return false;
+  if (source.kind && source.kind !== previousKind) return false;
+  return previous.endsWith(`|${readerSignature(previousKind, source.config)}`);
 }
 
 function unchanged(
@@ -185,8 +226,7 @@ async function load(source: FeedSource, deps: ExtractDeps): Promise<Loaded> {
   const request = source.kind === "GRAPHQL" ? graphqlRequest(source.config, undefined) : undefined;
   const result = await deps.fetcher.fetch(source.url, {
     ...request,
-    etag: source.etag,
-    lastModified: source.lastModified,
+    ...(mayAskConditionally(source) ? { etag: source.etag, lastModified: source.lastModified } : {}),
     kind: source.kind ?? undefined,
   });
   const meta = {

@@ -307,6 +307,91 @@ describe("ingest storage semantics", () => {
     expect(after.relevantOverride).toBe(false);
   });
 
+  it("re-reads unchanged bytes when the feed's configuration changed", async () => {
+    // With an ETag too: a 304 must not stand in for a re-read under a new configuration.
+    server.serve("/store/kurse.csv", fixture("kurse.csv"), { contentType: "text/csv; charset=utf-8", etag: '"k1"' });
+    const { feed } = await newFeed("/store/kurse.csv", "CSV");
+    expect((await runFeed(deps, feed.id, "MANUAL")).status).toBe("SUCCEEDED");
+    // The operator maps the keyword column to the description: same bytes, other offers.
+    await db.prisma.feed.update({
+      where: { id: feed.id },
+      data: { config: { headerMap: { Schlagworte: "description" } } },
+    });
+    const run = await runFeed(deps, feed.id, "MANUAL");
+    expect(run.status).toBe("SUCCEEDED");
+    expect(await runOf(run.runId)).toMatchObject({ fetched: 3, changed: 3 });
+    const offer = await db.prisma.offer.findFirstOrThrow({ where: { feedId: feed.id, sourceKey: "VHS-Q-32" } });
+    expect(offer.description).toContain("Nachbarschaft, Ehrenamt");
+    // Read once under the new configuration, the conditional request is back.
+    expect((await runFeed(deps, feed.id, "MANUAL")).status).toBe("NOT_MODIFIED");
+    expect(
+      server.requests.filter((r) => r.path === "/store/kurse.csv").map((r) => r.headers["if-none-match"] ?? null),
+    ).toEqual([null, null, '"k1"']);
+  });
+
+  it("promotes the duplicate when the canonical copy is withdrawn, and hands back when it returns", async () => {
+    const title = "Sozialraumanalyse für Quartiersteams in Süßen";
+    const retitle = (text: string) => text.replace("Sozialraumanalyse für Quartiersteams", title);
+    server.serve("/store/canon-rss.xml", retitle(RSS), { contentType: RSS_TYPE });
+    server.serve("/store/canon.ics", retitle(fixture("programm.ics")), { contentType: "text/calendar; charset=utf-8" });
+    const a = await newFeed("/store/canon-rss.xml");
+    const b = await newFeed("/store/canon.ics");
+    await runFeed(deps, a.feed.id, "MANUAL");
+    await runFeed(deps, b.feed.id, "MANUAL");
+    const copy = (feedId: string) => db.prisma.offer.findFirstOrThrow({ where: { feedId, title } });
+    const canonicalId = (await copy(a.feed.id)).id;
+    expect((await copy(b.feed.id)).duplicateOfId).toBe(canonicalId);
+
+    server.serve("/store/canon-rss.xml", withoutItem(retitle(RSS), "qaf-2027-001"), { contentType: RSS_TYPE });
+    expect((await runFeed(deps, a.feed.id, "MANUAL")).outcome?.withdrawn).toBe(1);
+    expect(await copy(a.feed.id)).toMatchObject({ status: "WITHDRAWN", duplicateOfId: null });
+    expect((await copy(b.feed.id)).duplicateOfId).toBeNull();
+    const { raw } = await testGateway(db);
+    const listed = async () => {
+      const result = await raw("{ offers(first: 100) { edges { node { id title } } } }");
+      const data = result.data as { offers: { edges: { node: { id: string; title: string } }[] } };
+      return data.offers.edges.filter((e) => e.node.title === title).map((e) => e.node.id);
+    };
+    expect(await listed()).toEqual([(await copy(b.feed.id)).id]);
+
+    server.serve("/store/canon-rss.xml", retitle(RSS), { contentType: RSS_TYPE });
+    await runFeed(deps, a.feed.id, "MANUAL");
+    expect((await copy(b.feed.id)).duplicateOfId).toBe(canonicalId);
+    expect(await listed()).toEqual([canonicalId]);
+  });
+
+  it("skips a run while another holds the feed's lease", async () => {
+    server.serve("/store/lease.xml", RSS, { contentType: RSS_TYPE });
+    const { feed } = await newFeed("/store/lease.xml");
+    const [one, two] = await Promise.all([
+      runFeed(deps, feed.id, "MANUAL"),
+      runFeed({ ...deps, instance: "andere-instanz" }, feed.id, "MANUAL"),
+    ]);
+    expect([one.status, two.status].sort()).toEqual(["SKIPPED", "SUCCEEDED"]);
+    expect(await db.prisma.ingestRun.count({ where: { feedId: feed.id } })).toBe(1);
+    expect(await db.prisma.offer.count({ where: { feedId: feed.id } })).toBe(3);
+    expect((await db.prisma.feed.findUniqueOrThrow({ where: { id: feed.id } })).leaseOwner).toBeNull();
+  });
+
+  it("a feed that failed recovers on the next good run", async () => {
+    server.serve("/store/recover.xml", RSS, { contentType: RSS_TYPE });
+    const { feed } = await newFeed("/store/recover.xml");
+    await runFeed(deps, feed.id, "MANUAL");
+    server.serve("/store/recover.xml", "Wartungsarbeiten", { status: 503, contentType: "text/plain; charset=utf-8" });
+    expect((await runFeed(deps, feed.id, "MANUAL")).status).toBe("FAILED");
+    expect(await db.prisma.feed.findUniqueOrThrow({ where: { id: feed.id } })).toMatchObject({ state: "FAILING" });
+
+    server.serve("/store/recover.xml", RSS, { contentType: RSS_TYPE });
+    const back = await runFeed(deps, feed.id, "MANUAL");
+    expect(["SUCCEEDED", "NOT_MODIFIED"]).toContain(back.status);
+    expect(await db.prisma.feed.findUniqueOrThrow({ where: { id: feed.id } })).toMatchObject({
+      state: "ACTIVE",
+      lastError: null,
+      failingSince: null,
+    });
+    expect(await db.prisma.offer.count({ where: { feedId: feed.id, status: "ACTIVE" } })).toBe(3);
+  });
+
   it("records rejected items with key and reason and stores the rest", async () => {
     const untitled = RSS.replace("<title>Bürgerbeteiligung im Quartier moderieren</title>", "<title>   </title>");
     server.serve("/store/reject.xml", untitled, { contentType: RSS_TYPE });
