@@ -65,6 +65,11 @@ describe("decompounding", () => {
     ]);
   });
 
+  it("splits compounds with an unknown last part after known parts", () => {
+    expect(normalisedKeys("Sozialraumbudget").slice(0, 2)).toEqual(normalisedKeys("Sozialraum"));
+    expect(normalisedKeys("Engagementlotsen")[0]).toBe(normalisedKeys("Engagement")[0]);
+  });
+
   it("treats umlaut and ae/oe/ue spellings alike", () => {
     expect(normalisedKeys("Bürgerbeteiligung für Sozialräume")).toEqual(
       normalisedKeys("Buergerbeteiligung fuer Sozialraeume"),
