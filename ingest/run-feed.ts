@@ -38,6 +38,14 @@ export interface RunSummary {
 
 const DEFAULT_LEASE_MS = 15 * 60_000;
 
+/**
+ * A Date parameter as the UTC wall-clock time the timestamp(3) columns hold (Prisma
+ * writes UTC). Without it `pg` sends local time with an offset that a cast to a
+ * timestamp without time zone drops, so a hub started with TZ=Europe/Berlin would
+ * compare leases and slots an hour off, and repeat slots at the autumn clock change.
+ */
+export const utc = (n: number): string => `($${n}::timestamptz at time zone 'UTC')`;
+
 export async function runFeed(deps: IngestDeps, feedId: string, trigger: RunTrigger): Promise<RunSummary> {
   const { db } = deps;
   const claimed = await claimFeed(deps, feedId);
@@ -150,8 +158,8 @@ export async function runFeed(deps: IngestDeps, feedId: string, trigger: RunTrig
 async function claimFeed(deps: IngestDeps, feedId: string) {
   const now = deps.now();
   const rows = await deps.db.sql<{ id: string }>(
-    `update "Feed" set "leaseOwner" = $2, "leaseUntil" = $3
-     where id = $1 and state <> 'DELETED' and ("leaseUntil" is null or "leaseUntil" < $4) returning id`,
+    `update "Feed" set "leaseOwner" = $2, "leaseUntil" = ${utc(3)}
+     where id = $1 and state <> 'DELETED' and ("leaseUntil" is null or "leaseUntil" < ${utc(4)}) returning id`,
     [feedId, deps.instance, new Date(now.getTime() + (deps.leaseMs ?? DEFAULT_LEASE_MS)), now],
   );
   if (!rows.length) return null;
@@ -161,7 +169,7 @@ async function claimFeed(deps: IngestDeps, feedId: string) {
 /** Extends this process's lease; false when another process has taken the feed over. */
 async function renewLease(deps: IngestDeps, feedId: string, leaseMs: number): Promise<boolean> {
   const rows = await deps.db.sql<{ id: string }>(
-    `update "Feed" set "leaseUntil" = $3 where id = $1 and "leaseOwner" = $2 returning id`,
+    `update "Feed" set "leaseUntil" = ${utc(3)} where id = $1 and "leaseOwner" = $2 returning id`,
     [feedId, deps.instance, new Date(deps.now().getTime() + leaseMs)],
   );
   return rows.length === 1;
@@ -188,10 +196,10 @@ export const ABANDONED_MESSAGE =
  */
 export async function abandonStaleRuns(db: Database, now: Date, feedId?: string): Promise<string[]> {
   const rows = await db.sql<{ id: string }>(
-    `update "IngestRun" r set status = 'FAILED', "finishedAt" = $1, "errorCode" = $2, "errorMessage" = $3
+    `update "IngestRun" r set status = 'FAILED', "finishedAt" = ${utc(1)}, "errorCode" = $2, "errorMessage" = $3
      from "Feed" f
      where r."feedId" = f.id and r.status = 'RUNNING' and ($4::text is null or f.id = $4)
-       and (f."leaseUntil" is null or f."leaseUntil" < $1 or f."leaseOwner" is distinct from r.instance)
+       and (f."leaseUntil" is null or f."leaseUntil" < ${utc(1)} or f."leaseOwner" is distinct from r.instance)
      returning r.id`,
     [now, ABANDONED_CODE, ABANDONED_MESSAGE, feedId ?? null],
   );

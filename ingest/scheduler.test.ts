@@ -161,6 +161,10 @@ describe("ticks", () => {
     // An older slot (a late process) never runs after a newer one was claimed.
     expect(await claimSlot(db, feed.id, new Date("2026-11-22T06:00:00.000Z"))).toBe(false);
     expect(await claimSlot(db, feed.id, new Date("2026-11-24T06:00:00.000Z"))).toBe(true);
+    // Stored as UTC like every Prisma timestamp, whatever the process's TZ.
+    expect((await db.prisma.feed.findUniqueOrThrow({ where: { id: feed.id } })).lastSlot?.toISOString()).toBe(
+      "2026-11-24T06:00:00.000Z",
+    );
     expect(slotOf(new Date("2026-11-23T06:00:00.730Z")).toISOString()).toBe("2026-11-23T06:00:00.000Z");
   });
 

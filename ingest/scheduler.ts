@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import cron, { type ScheduledTask, type Logger as CronLogger } from "node-cron";
 import type { Database } from "../prisma/database.ts";
-import { abandonStaleRuns, type RunSummary, type RunTrigger } from "./run-feed.ts";
+import { abandonStaleRuns, utc, type RunSummary, type RunTrigger } from "./run-feed.ts";
 
 /**
  * The hub's scheduler. EVERY cron registration of the hub lives in this list:
@@ -106,8 +106,8 @@ export function slotOf(date: Date): Date {
  */
 export async function claimSlot(db: Database, feedId: string, slot: Date): Promise<boolean> {
   const rows = await db.sql<{ id: string }>(
-    `update "Feed" set "lastSlot" = $2
-     where id = $1 and state in ('ACTIVE', 'FAILING') and ("lastSlot" is null or "lastSlot" < $2)
+    `update "Feed" set "lastSlot" = ${utc(2)}
+     where id = $1 and state in ('ACTIVE', 'FAILING') and ("lastSlot" is null or "lastSlot" < ${utc(2)})
      returning id`,
     [feedId, slotOf(slot)],
   );

@@ -146,7 +146,7 @@ describe.skipIf(!onPostgres())("scheduler across two processes (PostgreSQL)", ()
           (l) => l.feedId === feed.id && (l.msg === "scheduled run" || l.msg === "slot taken by another process"),
         ).length,
     );
-    for (const n of attempts) expect(n).toBeGreaterThanOrEqual(2);
+    for (const n of attempts) expect(n).toBeGreaterThanOrEqual(1);
     const lost = hubs.map(
       (h) => h.lines.filter((l) => l.feedId === feed.id && l.msg === "slot taken by another process").length,
     );
