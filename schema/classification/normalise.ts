@@ -74,7 +74,9 @@ const ENDINGS = new Set(["", "e", "en", "n", "s", "es", "er", "ern", "nen", "em"
 /** Linking elements (Fugen) between compound parts: Quartier-s-entwicklung, Familie-n-wohnen. */
 const LINKS = ["", "s", "es", "n", "en", "e"];
 const MIN_PART = 3;
-const SUFFIX_LIKE = /^(lich|keit|heit|schaft|ung|isch|ier|bar|tion|sam|haft|los|voll|ig|er|end|te|ten|st)/;
+const SUFFIX_LIKE = /^(lich|keit|heit|schaft|ung|isch|ier|bar|tion|ion|ell|iv|sam|haft|los|voll|ig|er|end|te|ten|st)/;
+/** At an unknown tail a linking element is taken first: "Einwanderung-s-gesellschaft". */
+const EDGE_LINKS = ["s", "es", "en", "n", ""];
 const MIN_COMPOUND = 7;
 
 export interface Decompounder {
@@ -139,7 +141,7 @@ export const createDecompounder = (vocabulary: Iterable<string>): Decompounder =
     for (let length = Math.min(maxLength, word.length - 3); length >= 5; length -= 1) {
       const head = word.slice(0, length);
       if (!parts.has(head)) continue;
-      for (const link of LINKS) {
+      for (const link of EDGE_LINKS) {
         if (!word.startsWith(link, length)) continue;
         const tail = word.slice(length + link.length);
         if (tail.length < 3 || SUFFIX_LIKE.test(tail)) continue;
