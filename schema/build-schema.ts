@@ -5,6 +5,9 @@ import { MatchingResolver } from "./matching/matching.resolver.ts";
 import { OfferResolver } from "./offer/offer.resolver.ts";
 import { ProviderResolver } from "./provider/provider.resolver.ts";
 import { ReviewResolver } from "./review/review.resolver.ts";
+import { FeedResolver } from "./feed/feed.resolver.ts";
+import { PushResolver } from "./feed/push.resolver.ts";
+import { AuditResolver } from "./audit/audit.resolver.ts";
 import {
   CrosswalkEntryResolver,
   LearningAreaResolver,
@@ -21,6 +24,9 @@ export const RESOLVERS = [
   ProviderResolver,
   OfferResolver,
   ReviewResolver,
+  FeedResolver,
+  PushResolver,
+  AuditResolver,
   MatchingResolver,
 ] as const;
 

@@ -1,4 +1,5 @@
 import type { Database } from "../../prisma/database.ts";
+import type { PushedOfferDraft, PushOutcome } from "../feed/port.types.ts";
 
 /** Who is asking. Public is the default; tokens and dashboard logins give the others. */
 export type Viewer =
@@ -17,6 +18,10 @@ export interface IngestPort {
   runFeed(feedId: string, trigger: "MANUAL"): Promise<unknown>;
   /** Refuses URLs the fetcher would refuse (scheme, credentials, private addresses). */
   assertFetchableUrl(url: string): Promise<void>;
+  /** German problems with a feed's per-kind config (HTML selectors, GraphQL query); empty when fine. */
+  validateConfig?(kind: string, config: unknown): string[];
+  /** Normalises pushed offers exactly as ingest does and stores them on the given PUSH feed. */
+  storePushed?(feedId: string, providerId: string, drafts: PushedOfferDraft[]): Promise<PushOutcome>;
 }
 
 /** What every resolver receives: the database, the viewer, the clock; nothing global. */

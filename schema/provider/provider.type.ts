@@ -10,5 +10,9 @@ export class ProviderType {
   @Field(() => String, { nullable: true }) description!: string | null;
   @Field(() => ProviderStatusEnum) status!: string;
   @Field(() => Date) createdAt!: Date;
-  // offerCount is a field resolver (ProviderResolver).
+  @Field(() => Date, { nullable: true }) decidedAt!: Date | null;
+  // offerCount, contactName and contactEmail are field resolvers (ProviderResolver):
+  // contact data only for staff and the provider itself.
+  contactName!: string | null;
+  contactEmail!: string | null;
 }
