@@ -49,7 +49,9 @@ export interface SynthCorpus {
 }
 
 /** GraphQL is an endpoint with paging, not a file: the benchmark covers the static formats. */
-export const SYNTH_TEMPLATES: readonly DemoProviderProfile[] = DEMO_PROVIDER_PROFILES.filter((p) => p.format !== "graphql");
+export const SYNTH_TEMPLATES: readonly DemoProviderProfile[] = DEMO_PROVIDER_PROFILES.filter(
+  (p) => p.format !== "graphql",
+);
 
 export const SYNTH_FORMATS: readonly DemoFormat[] = [...new Set(SYNTH_TEMPLATES.map((p) => p.format))];
 
@@ -59,14 +61,54 @@ const DEFAULT_BASE_DATE = new Date("2026-11-22T06:00:00Z");
 const UNSUPPORTED: Partial<Record<DemoFormat, readonly DateShape[]>> = { ics: ["CERTIFICATE"] };
 
 /** Start/end clock times and price range per shape; units per meeting of 45 minutes. */
-const SHAPES: Readonly<Record<DateShape, { times: readonly (readonly [number, number, number, number])[]; price: readonly [number, number]; units: number }>> = {
-  EVENING: { times: [[18, 30, 21, 0], [19, 0, 21, 30]], price: [10, 25], units: 3 },
-  HALF_DAY: { times: [[14, 0, 17, 30], [9, 0, 12, 30]], price: [25, 65], units: 4 },
-  DAY: { times: [[9, 30, 16, 30], [9, 0, 16, 0]], price: [60, 190], units: 8 },
+const SHAPES: Readonly<
+  Record<
+    DateShape,
+    { times: readonly (readonly [number, number, number, number])[]; price: readonly [number, number]; units: number }
+  >
+> = {
+  EVENING: {
+    times: [
+      [18, 30, 21, 0],
+      [19, 0, 21, 30],
+    ],
+    price: [10, 25],
+    units: 3,
+  },
+  HALF_DAY: {
+    times: [
+      [14, 0, 17, 30],
+      [9, 0, 12, 30],
+    ],
+    price: [25, 65],
+    units: 4,
+  },
+  DAY: {
+    times: [
+      [9, 30, 16, 30],
+      [9, 0, 16, 0],
+    ],
+    price: [60, 190],
+    units: 8,
+  },
   TWO_DAY: { times: [[10, 0, 17, 0]], price: [150, 390], units: 8 },
-  WEEKLY: { times: [[18, 30, 20, 45], [19, 0, 21, 15]], price: [40, 120], units: 3 },
+  WEEKLY: {
+    times: [
+      [18, 30, 20, 45],
+      [19, 0, 21, 15],
+    ],
+    price: [40, 120],
+    units: 3,
+  },
   CERTIFICATE: { times: [[9, 30, 17, 0]], price: [690, 1500], units: 8 },
-  WEBINAR: { times: [[10, 0, 11, 30], [14, 0, 15, 30]], price: [0, 40], units: 2 },
+  WEBINAR: {
+    times: [
+      [10, 0, 11, 30],
+      [14, 0, 15, 30],
+    ],
+    price: [0, 40],
+    units: 2,
+  },
   ALL_DAY_RANGE: { times: [[0, 0, 0, 0]], price: [180, 450], units: 8 },
 };
 
@@ -89,7 +131,16 @@ const AUDIENCE_TEXT: Readonly<Record<AudienceCode, readonly string[]>> = {
 };
 
 /** Title additions as programmes word repeated offers; `{ort}` is the venue's town. */
-const TITLE_SUFFIXES: readonly string[] = ["", "", "", " – Grundlagen", " – Aufbaukurs", " in {ort}", " (Regionalgruppe {ort})", " – Praxiswerkstatt"];
+const TITLE_SUFFIXES: readonly string[] = [
+  "",
+  "",
+  "",
+  " – Grundlagen",
+  " – Aufbaukurs",
+  " in {ort}",
+  " (Regionalgruppe {ort})",
+  " – Praxiswerkstatt",
+];
 
 /** A closing sentence per offer, so descriptions of the same topic differ like real ones do. */
 const DESCRIPTION_ENDINGS: readonly string[] = [
@@ -103,14 +154,16 @@ const DESCRIPTION_ENDINGS: readonly string[] = [
 
 const iso = (dt: DateTime): string => dt.toISO({ suppressMilliseconds: true }) ?? "";
 const isoDate = (dt: DateTime): string => dt.toISODate() ?? "";
-const at = (day: DateTime, h: number, m: number): DateTime => day.set({ hour: h, minute: m, second: 0, millisecond: 0 });
+const at = (day: DateTime, h: number, m: number): DateTime =>
+  day.set({ hour: h, minute: m, second: 0, millisecond: 0 });
 const meeting = (day: DateTime, t: readonly [number, number, number, number]): DemoSession => ({
   start: iso(at(day, t[0], t[1])),
   end: iso(at(day, t[2], t[3])),
   allDay: false,
 });
 /** Courses run Monday to Friday. */
-const weekday = (day: DateTime): DateTime => (day.weekday === 6 ? day.plus({ days: 2 }) : day.weekday === 7 ? day.plus({ days: 1 }) : day);
+const weekday = (day: DateTime): DateTime =>
+  day.weekday === 6 ? day.plus({ days: 2 }) : day.weekday === 7 ? day.plus({ days: 1 }) : day;
 
 function schedule(shape: DateShape, first: DateTime, rng: Rng): { sessions: DemoSession[]; skippedStarts: string[] } {
   const times = rng.pick(SHAPES[shape].times);
@@ -118,7 +171,10 @@ function schedule(shape: DateShape, first: DateTime, rng: Rng): { sessions: Demo
   switch (shape) {
     case "TWO_DAY": {
       const d1 = day.weekday === 5 ? day.minus({ days: 1 }) : day;
-      return { sessions: [meeting(d1, [10, 0, 17, 0]), meeting(d1.plus({ days: 1 }), [9, 0, 15, 30])], skippedStarts: [] };
+      return {
+        sessions: [meeting(d1, [10, 0, 17, 0]), meeting(d1.plus({ days: 1 }), [9, 0, 15, 30])],
+        skippedStarts: [],
+      };
     }
     case "WEEKLY": {
       const count = rng.int(5, 8);
@@ -146,7 +202,10 @@ function schedule(shape: DateShape, first: DateTime, rng: Rng): { sessions: Demo
     case "ALL_DAY_RANGE": {
       const monday = day.plus({ days: (1 - day.weekday + 7) % 7 });
       const days = rng.int(2, 3);
-      return { sessions: [{ start: isoDate(monday), end: isoDate(monday.plus({ days: days - 1 })), allDay: true }], skippedStarts: [] };
+      return {
+        sessions: [{ start: isoDate(monday), end: isoDate(monday.plus({ days: days - 1 })), allDay: true }],
+        skippedStarts: [],
+      };
     }
     default:
       return { sessions: [meeting(day, times)], skippedStarts: [] };
@@ -166,7 +225,14 @@ const roundTo5 = (n: number): number => Math.round(n / 5) * 5;
  * One synthetic offer. `placeIndex` walks the place table so every district appears as
  * soon as there are as many offers as places.
  */
-function synthOffer(feed: DemoProviderProfile, template: DemoProviderProfile, index: number, placeIndex: number, base: DateTime, rng: Rng): DemoOffer {
+function synthOffer(
+  feed: DemoProviderProfile,
+  template: DemoProviderProfile,
+  index: number,
+  placeIndex: number,
+  base: DateTime,
+  rng: Rng,
+): DemoOffer {
   const topic: Topic = rng.chance(0.1) ? rng.pick(OTHER_TOPICS) : rng.pick(RELEVANT_TOPICS);
   const allowed = topic.shapes.filter((s) => !(UNSUPPORTED[feed.format] ?? []).includes(s));
   const shape = rng.pick(allowed.length > 0 ? allowed : (["DAY"] as const));
@@ -177,7 +243,14 @@ function synthOffer(feed: DemoProviderProfile, template: DemoProviderProfile, in
   const online = shape === "WEBINAR" || (shape === "HALF_DAY" && rng.chance(0.12));
   const hybrid = !online && (shape === "DAY" || shape === "EVENING") && rng.chance(0.12);
   const place = DEMO_PLACES[placeIndex % DEMO_PLACES.length] ?? rng.pick(DEMO_PLACES);
-  const venue = online ? null : { ...rng.pick(place.venues), postalCode: place.postalCode, municipality: place.municipality, districtKey: place.districtKey };
+  const venue = online
+    ? null
+    : {
+        ...rng.pick(place.venues),
+        postalCode: place.postalCode,
+        municipality: place.municipality,
+        districtKey: place.districtKey,
+      };
 
   const free = rule.price[0] === 0 ? rng.chance(0.5) : rng.chance(feed.freeShare);
   const price = free ? 0 : Math.max(5, roundTo5(rng.int(rule.price[0], rule.price[1])));
@@ -188,10 +261,12 @@ function synthOffer(feed: DemoProviderProfile, template: DemoProviderProfile, in
   const title = `${topic.title}${rng.pick(online ? ["", " (online)"] : TITLE_SUFFIXES).replace("{ort}", ort)}`;
   const ending = rng.pick(DESCRIPTION_ENDINGS).replace("{ort}", ort);
   const firstStart = DateTime.fromISO(sessions[0]?.start ?? "", { zone: ZONE });
-  const published = DateTime.min(firstStart.minus({ weeks: rng.int(3, 12) }), base.minus({ days: rng.int(1, 20) })).set({
-    hour: rng.int(7, 16),
-    minute: rng.pick([0, 15, 30, 45]),
-  });
+  const published = DateTime.min(firstStart.minus({ weeks: rng.int(3, 12) }), base.minus({ days: rng.int(1, 20) })).set(
+    {
+      hour: rng.int(7, 16),
+      minute: rng.pick([0, 15, 30, 45]),
+    },
+  );
   return {
     id: `syn${index}-${(sessions[0]?.start ?? "").slice(0, 10).replaceAll("-", "")}`,
     // The organiser is the template provider: renderers look its name up by slug.
@@ -213,20 +288,30 @@ function synthOffer(feed: DemoProviderProfile, template: DemoProviderProfile, in
     reducedPrice,
     teachingUnits,
     audiences: [...topic.audiences],
-    audienceText: topic.relevant ? topic.audiences.map((a) => rng.pick(AUDIENCE_TEXT[a])) : [topic.audienceText ?? "alle Interessierten"],
+    audienceText: topic.relevant
+      ? topic.audiences.map((a) => rng.pick(AUDIENCE_TEXT[a]))
+      : [topic.audienceText ?? "alle Interessierten"],
     keywords: [...topic.keywords],
     modules: [...topic.modules],
     relevant: topic.relevant,
-    kind: /Fachtag|Tagung/.test(title) ? "CONFERENCE" : /Netzwerktreffen/.test(title) ? "NETWORK_MEETING" : KIND_BY_SHAPE[shape],
+    kind: /Fachtag|Tagung/.test(title)
+      ? "CONFERENCE"
+      : /Netzwerktreffen/.test(title)
+        ? "NETWORK_MEETING"
+        : KIND_BY_SHAPE[shape],
     publishedAt: published.toUTC().toISO({ suppressMilliseconds: true }) ?? "",
-    registrationDeadline: shape === "CERTIFICATE" || rng.chance(0.3) ? isoDate(firstStart.minus({ days: rng.pick([7, 14, 21]) })) : null,
+    registrationDeadline:
+      shape === "CERTIFICATE" || rng.chance(0.3) ? isoDate(firstStart.minus({ days: rng.pick([7, 14, 21]) })) : null,
   };
 }
 
 /** Builds the corpus: `offers` offers spread evenly over `feeds` feeds, formats round-robin. */
 export function generateSynthCorpus(options: SynthOptions): SynthCorpus {
   const total = Math.max(0, Math.floor(options.offers));
-  const feedCount = Math.max(1, Math.min(total || 1, options.feeds ?? Math.max(SYNTH_TEMPLATES.length, Math.round(total / 100))));
+  const feedCount = Math.max(
+    1,
+    Math.min(total || 1, options.feeds ?? Math.max(SYNTH_TEMPLATES.length, Math.round(total / 100))),
+  );
   const base = DateTime.fromJSDate(options.baseDate ?? DEFAULT_BASE_DATE, { zone: ZONE }).startOf("day");
   const rng = createRng(hashSeed(`quartier-synth:${options.seed ?? "1"}:${isoDate(base)}`));
   const feeds: SynthFeed[] = [];
@@ -255,7 +340,9 @@ export function generateSynthCorpus(options: SynthOptions): SynthCorpus {
       seen.add(twin);
       offers.push(offer);
     }
-    offers.sort((a, b) => (a.sessions[0]?.start ?? "").localeCompare(b.sessions[0]?.start ?? "") || a.id.localeCompare(b.id));
+    offers.sort(
+      (a, b) => (a.sessions[0]?.start ?? "").localeCompare(b.sessions[0]?.start ?? "") || a.id.localeCompare(b.id),
+    );
     feeds.push({
       provider,
       kind: FORMAT_KIND[template.format],

@@ -35,10 +35,17 @@ export async function startSynthServer(): Promise<SynthServer> {
       res.writeHead(status, headers);
       res.end(body);
     };
-    if (!resource) return send(404, { "Content-Type": "text/plain; charset=utf-8" }, Buffer.from("Seite nicht gefunden.\n"));
-    const validators: Record<string, string> = state.validators ? { ETag: resource.etag, "Last-Modified": resource.lastModified } : {};
+    if (!resource)
+      return send(404, { "Content-Type": "text/plain; charset=utf-8" }, Buffer.from("Seite nicht gefunden.\n"));
+    const validators: Record<string, string> = state.validators
+      ? { ETag: resource.etag, "Last-Modified": resource.lastModified }
+      : {};
     if (state.validators && isCurrent(req, resource)) return send(304, validators);
-    send(200, { "Content-Type": resource.contentType, "Content-Length": String(resource.body.byteLength), ...validators }, resource.body);
+    send(
+      200,
+      { "Content-Type": resource.contentType, "Content-Length": String(resource.body.byteLength), ...validators },
+      resource.body,
+    );
   });
   // Many sequential requests: keep connections alive like a real provider's server.
   server.keepAliveTimeout = 30_000;

@@ -67,11 +67,17 @@ export async function renderSynthSite(corpus: SynthCorpus, baseUrl: string): Pro
   for (const feed of corpus.feeds) {
     const format = feed.provider.format;
     if (format === "graphql") throw new Error("GraphQL-Feeds erzeugt der Generator nicht.");
-    const ctx: RenderContext = { provider: feed.provider, offers: feed.offers, baseUrl: root, baseDate: corpus.baseDate };
+    const ctx: RenderContext = {
+      provider: feed.provider,
+      offers: feed.offers,
+      baseUrl: root,
+      baseDate: corpus.baseDate,
+    };
     const { render, contentType } = RENDERERS[format];
     add(feed.path, await render(ctx), contentType);
     if (format === "html") {
-      for (const offer of feed.offers) add(`/${feed.provider.slug}/angebot/${offer.id}/`, renderDetailPage(ctx, offer), HTML);
+      for (const offer of feed.offers)
+        add(`/${feed.provider.slug}/angebot/${offer.id}/`, renderDetailPage(ctx, offer), HTML);
     }
     feeds.push({ ...feed, url: `${root}${feed.path}` });
   }
@@ -112,7 +118,15 @@ export function memoryFetcher(site: SynthSite, fetchedAt = new Date("2026-11-22T
       const answer = answers.get(url) ?? answers.get(url.replace(/#.*$/, ""));
       if (!answer) throw new Error(`Nicht im synthetischen Korpus: ${url}`);
       if (options?.etag && options.etag === answer.etag) {
-        return { ...answer, status: 304, httpStatus: 304, notModified: true, bytes: new Uint8Array(), text: "", charset: "" };
+        return {
+          ...answer,
+          status: 304,
+          httpStatus: 304,
+          notModified: true,
+          bytes: new Uint8Array(),
+          text: "",
+          charset: "",
+        };
       }
       return answer;
     },
