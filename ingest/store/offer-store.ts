@@ -183,17 +183,32 @@ async function insertRows(sql: SqlRunner, target: string, casts: string[], rows:
   }
 }
 
-/** Links every active offer sharing a dedup key with a touched one to the oldest copy. */
+/**
+ * Links every active offer sharing a dedup key with a touched one to the oldest copy.
+ * The groups looked at are the touched offers' new keys and the keys of offers that
+ * pointed at a touched one: a canonical copy whose date or title changed leaves its
+ * old group, and its former duplicates must be freed (or re-linked) rather than stay
+ * hidden behind an offer they no longer match. A touched offer in no group (withdrawn,
+ * no key) is nobody's duplicate.
+ */
 async function linkDuplicates(sql: SqlRunner, offerIds: string[]): Promise<void> {
   await sql(
-    `with keys as (
-       select distinct "dedupKey" as k from "Offer" where id = any($1::text[]) and "dedupKey" is not null
+    `with affected as (
+       select id, "dedupKey" from "Offer" where id = any($1::text[])
+       union
+       select id, "dedupKey" from "Offer" where "duplicateOfId" = any($1::text[])
+     ), keys as (
+       select distinct "dedupKey" as k from affected where "dedupKey" is not null
      ), ranked as (
        select o.id, first_value(o.id) over (partition by o."dedupKey" order by o."createdAt", o.id) as canon
        from "Offer" o join keys on o."dedupKey" = keys.k where o.status = 'ACTIVE'
+     ), wanted as (
+       select r.id, nullif(r.canon, r.id) as dup from ranked r
+       union all
+       select a.id, null from affected a where not exists (select 1 from ranked r where r.id = a.id)
      )
-     update "Offer" o set "duplicateOfId" = nullif(r.canon, o.id)
-     from ranked r where o.id = r.id and o."duplicateOfId" is distinct from nullif(r.canon, o.id)`,
+     update "Offer" o set "duplicateOfId" = w.dup
+     from wanted w where o.id = w.id and o."duplicateOfId" is distinct from w.dup`,
     [offerIds],
   );
 }

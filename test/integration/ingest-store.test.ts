@@ -360,6 +360,31 @@ describe("ingest storage semantics", () => {
     expect(await listed()).toEqual([canonicalId]);
   });
 
+  it("frees the duplicate when the canonical copy changes into another offer (new date)", async () => {
+    const title = "Sozialraumanalyse für Quartiersteams am Albtrauf";
+    const retitle = (text: string) => text.replace("Sozialraumanalyse für Quartiersteams", title);
+    server.serve("/store/split-rss.xml", retitle(RSS), { contentType: RSS_TYPE });
+    server.serve("/store/split.ics", retitle(fixture("programm.ics")), { contentType: "text/calendar; charset=utf-8" });
+    const a = await newFeed("/store/split-rss.xml");
+    const b = await newFeed("/store/split.ics");
+    await runFeed(deps, a.feed.id, "MANUAL");
+    await runFeed(deps, b.feed.id, "MANUAL");
+    const copy = (feedId: string) => db.prisma.offer.findFirstOrThrow({ where: { feedId, title } });
+    expect((await copy(b.feed.id)).duplicateOfId).toBe((await copy(a.feed.id)).id);
+
+    // Feed A moves its course to another month: the calendar's course is no copy of it any more.
+    server.serve(
+      "/store/split-rss.xml",
+      retitle(RSS).replace("Donnerstag, 18. März 2027", "Donnerstag, 17. Juni 2027"),
+      {
+        contentType: RSS_TYPE,
+      },
+    );
+    expect((await runFeed(deps, a.feed.id, "MANUAL")).outcome?.changed).toBe(1);
+    expect((await copy(a.feed.id)).duplicateOfId).toBeNull();
+    expect((await copy(b.feed.id)).duplicateOfId).toBeNull();
+  });
+
   it("skips a run while another holds the feed's lease", async () => {
     server.serve("/store/lease.xml", RSS, { contentType: RSS_TYPE });
     const { feed } = await newFeed("/store/lease.xml");
