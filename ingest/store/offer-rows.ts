@@ -8,7 +8,14 @@ import { TAXONOMY_VERSION } from "../../schema/taxonomy/taxonomy.ts";
  * tested on their own.
  */
 
-export const LIMITS = { title: 500, description: 50_000, sessions: 500, keywords: 100, sourceKey: 500, url: 2_000 } as const;
+export const LIMITS = {
+  title: 500,
+  description: 50_000,
+  sessions: 500,
+  keywords: 100,
+  sourceKey: 500,
+  url: 2_000,
+} as const;
 
 /** Column order of the batched upsert; `cast` is the SQL type of the parameter. */
 export const OFFER_COLUMNS = [
@@ -94,8 +101,13 @@ const normTitle = (title: string) =>
 export function dedupKey(offer: ProcessedOffer): string | null {
   const first = offer.sessions[0]?.start;
   if (!first) return null;
-  const place = offer.online && !offer.location?.postalCode ? "online" : (offer.location?.postalCode ?? offer.location?.municipality ?? "");
-  return createHash("sha1").update(`${normTitle(offer.title)}|${first.slice(0, 10)}|${place}`).digest("hex");
+  const place =
+    offer.online && !offer.location?.postalCode
+      ? "online"
+      : (offer.location?.postalCode ?? offer.location?.municipality ?? "");
+  return createHash("sha1")
+    .update(`${normTitle(offer.title)}|${first.slice(0, 10)}|${place}`)
+    .digest("hex");
 }
 
 export function sessionBounds(offer: ProcessedOffer): { firstStart: Date | null; lastEnd: Date | null } {

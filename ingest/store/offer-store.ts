@@ -97,7 +97,9 @@ export async function storeOffers(db: Database, input: StoreInput): Promise<Stor
     if (input.complete && accepted.size === 0 && existing.some((r) => r.status === "ACTIVE")) {
       outcome.notice = "Der Feed enthielt keine Angebote; es wurde nichts zurückgezogen. Bitte den Feed prüfen.";
     } else if (input.complete) {
-      withdrawKeys = existing.filter((r) => r.status === "ACTIVE" && !accepted.has(r.sourceKey)).map((r) => r.sourceKey);
+      withdrawKeys = existing
+        .filter((r) => r.status === "ACTIVE" && !accepted.has(r.sourceKey))
+        .map((r) => r.sourceKey);
     } else if (input.deletedKeys.length) {
       withdrawKeys = input.deletedKeys;
     }
@@ -119,12 +121,39 @@ export async function storeOffers(db: Database, input: StoreInput): Promise<Stor
 }
 
 async function upsertOffers(sql: SqlRunner, input: StoreInput, batch: ProcessedOffer[]) {
-  const columns = ["id", "feedId", "providerId", "sourceKey", "status", "withdrawnAt", ...OFFER_COLUMNS.map(([c]) => c), "updatedAt"];
-  const casts = ["text", "text", "text", "text", '"OfferStatus"', "timestamp(3)", ...OFFER_COLUMNS.map(([, t]) => t), "timestamp(3)"];
+  const columns = [
+    "id",
+    "feedId",
+    "providerId",
+    "sourceKey",
+    "status",
+    "withdrawnAt",
+    ...OFFER_COLUMNS.map(([c]) => c),
+    "updatedAt",
+  ];
+  const casts = [
+    "text",
+    "text",
+    "text",
+    "text",
+    '"OfferStatus"',
+    "timestamp(3)",
+    ...OFFER_COLUMNS.map(([, t]) => t),
+    "timestamp(3)",
+  ];
   const params: unknown[] = [];
   const tuples = batch.map((offer) => {
     const values = offerValues(offer);
-    const row = [randomUUID(), input.feedId, input.providerId, offer.sourceKey, "ACTIVE", null, ...OFFER_COLUMNS.map(([c]) => values[c]), input.now];
+    const row = [
+      randomUUID(),
+      input.feedId,
+      input.providerId,
+      offer.sourceKey,
+      "ACTIVE",
+      null,
+      ...OFFER_COLUMNS.map(([c]) => values[c]),
+      input.now,
+    ];
     const placeholders = row.map((value, j) => {
       params.push(value);
       return `$${params.length}::${casts[j]}`;
@@ -143,7 +172,11 @@ async function upsertOffers(sql: SqlRunner, input: StoreInput, batch: ProcessedO
   );
 }
 
-async function replaceSessionsAndModules(sql: SqlRunner, batch: ProcessedOffer[], ids: { id: string; sourceKey: string }[]) {
+async function replaceSessionsAndModules(
+  sql: SqlRunner,
+  batch: ProcessedOffer[],
+  ids: { id: string; sourceKey: string }[],
+) {
   const idOf = new Map(ids.map((r) => [r.sourceKey, r.id]));
   const offerIds = ids.map((r) => r.id);
   await sql(`delete from "Session" where "offerId" = any($1::text[])`, [offerIds]);
@@ -154,12 +187,27 @@ async function replaceSessionsAndModules(sql: SqlRunner, batch: ProcessedOffer[]
   for (const offer of batch) {
     const offerId = idOf.get(offer.sourceKey);
     if (!offerId) continue;
-    for (const s of offer.sessions) sessionRows.push([randomUUID(), offerId, new Date(s.start), s.end ? new Date(s.end) : null, s.allDay]);
+    for (const s of offer.sessions)
+      sessionRows.push([randomUUID(), offerId, new Date(s.start), s.end ? new Date(s.end) : null, s.allDay]);
     for (const m of offer.classification.modules) {
-      moduleRows.push([randomUUID(), offerId, m.code, "AUTOMATIC", m.confidence, m.evidence, TAXONOMY_VERSION, offer.classification.knowledgeVersion]);
+      moduleRows.push([
+        randomUUID(),
+        offerId,
+        m.code,
+        "AUTOMATIC",
+        m.confidence,
+        m.evidence,
+        TAXONOMY_VERSION,
+        offer.classification.knowledgeVersion,
+      ]);
     }
   }
-  await insertRows(sql, `"Session" (id, "offerId", start, "end", "allDay")`, ["text", "text", "timestamp(3)", "timestamp(3)", "boolean"], sessionRows);
+  await insertRows(
+    sql,
+    `"Session" (id, "offerId", start, "end", "allDay")`,
+    ["text", "text", "timestamp(3)", "timestamp(3)", "boolean"],
+    sessionRows,
+  );
   await insertRows(
     sql,
     `"OfferModule" (id, "offerId", "moduleCode", source, confidence, evidence, "taxonomyVersion", "knowledgeVersion")`,
