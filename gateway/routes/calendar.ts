@@ -16,7 +16,14 @@ import type { Route, RouteContext } from "./index.ts";
 const MAX_IDS = 100;
 const ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
 
-function send(req: IncomingMessage, res: ServerResponse, status: number, type: string, body: string, etag?: string): void {
+function send(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string,
+  etag?: string,
+): void {
   res.statusCode = status;
   res.setHeader("content-type", type);
   res.setHeader("x-content-type-options", "nosniff");
@@ -56,7 +63,13 @@ const calendarOffer = (o: OfferRow): CalendarOffer => ({
   sessions: o.sessions,
 });
 
-function sendCalendar(req: IncomingMessage, res: ServerResponse, name: string, offers: readonly OfferRow[], file: string): void {
+function sendCalendar(
+  req: IncomingMessage,
+  res: ServerResponse,
+  name: string,
+  offers: readonly OfferRow[],
+  file: string,
+): void {
   const base = baseUrl(req);
   const body = buildCalendar(name, offers.map(calendarOffer), (id) => `${base}/offers/${encodeURIComponent(id)}`);
   res.setHeader("content-disposition", `inline; filename="${file}"`);
@@ -109,7 +122,8 @@ export function pathInputOf(params: URLSearchParams): LearningPathInput {
 
 async function pathIcs(req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void> {
   const input = pathInputOf(ctx.url.searchParams);
-  if (input.from && Number.isNaN(input.from.getTime())) return sendError(req, res, 400, "from ist kein gültiges Datum (ISO 8601).");
+  if (input.from && Number.isNaN(input.from.getTime()))
+    return sendError(req, res, 400, "from ist kein gültiges Datum (ISO 8601).");
   try {
     const path = await learningPath(ctx.db, input, ctx.now());
     sendCalendar(req, res, "Mein Qualifizierungsweg Quartiersentwicklung", path.offers, "qualifizierungsweg.ics");
@@ -124,7 +138,11 @@ async function pathIcs(req: IncomingMessage, res: ServerResponse, ctx: RouteCont
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 
-const dateFormat = new Intl.DateTimeFormat("de-DE", { dateStyle: "full", timeStyle: "short", timeZone: "Europe/Berlin" });
+const dateFormat = new Intl.DateTimeFormat("de-DE", {
+  dateStyle: "full",
+  timeStyle: "short",
+  timeZone: "Europe/Berlin",
+});
 const dayFormat = new Intl.DateTimeFormat("de-DE", { dateStyle: "full", timeZone: "Europe/Berlin" });
 
 /** Only http(s) links are rendered as links; anything else (javascript:) stays text. */
@@ -134,8 +152,14 @@ export function offerPage(o: OfferRow): string {
   const sessions = o.sessions
     .map((s) => `<li>${escapeHtml(s.allDay ? dayFormat.format(s.start) : dateFormat.format(s.start))}</li>`)
     .join("");
-  const place = [o.locationName, o.street, [o.postalCode, o.municipality].filter(Boolean).join(" ")].filter((p) => p && p.trim()).join(", ");
-  const price = o.free ? "kostenfrei" : o.priceAmount !== null ? `${Number(o.priceAmount).toFixed(2).replace(".", ",")} €` : (o.priceText ?? "keine Angabe");
+  const place = [o.locationName, o.street, [o.postalCode, o.municipality].filter(Boolean).join(" ")]
+    .filter((p) => p && p.trim())
+    .join(", ");
+  const price = o.free
+    ? "kostenfrei"
+    : o.priceAmount !== null
+      ? `${Number(o.priceAmount).toFixed(2).replace(".", ",")} €`
+      : (o.priceText ?? "keine Angabe");
   const href = safeHref(o.url ?? o.sourceUrl);
   const rows: [string, string][] = [
     ["Anbieter", escapeHtml(o.provider.name)],
@@ -157,7 +181,12 @@ ${href ? `<p><a href="${escapeHtml(href)}" rel="noopener nofollow">Zur Anmeldung
 `;
 }
 
-async function permalink(req: IncomingMessage, res: ServerResponse, ctx: RouteContext, match: RegExpExecArray | null): Promise<void> {
+async function permalink(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: RouteContext,
+  match: RegExpExecArray | null,
+): Promise<void> {
   const id = match?.[1] ?? "";
   const [offer] = await loadOffers(ctx.db, [id]);
   if (!offer) return sendError(req, res, 404, "Angebot nicht gefunden.");

@@ -43,7 +43,12 @@ export interface Criteria {
 const MAX_TEXT = 200;
 const MAX_CODES = 40;
 
-function codes(values: readonly string[] | null | undefined, field: string, valid: (c: string) => boolean, hint: string): string[] {
+function codes(
+  values: readonly string[] | null | undefined,
+  field: string,
+  valid: (c: string) => boolean,
+  hint: string,
+): string[] {
   if (!values) return [];
   if (values.length > MAX_CODES) throw badInput(field, `Höchstens ${MAX_CODES} Einträge.`);
   const out = values.map((v) => v.trim().toUpperCase());
@@ -56,12 +61,18 @@ export const moduleCodes = (values: readonly string[] | null | undefined, field:
   codes(values, field, isModuleCode, "M01–M18, V01–V11");
 
 export function roleCodes(values: readonly string[] | null | undefined, field: string): RoleCode[] {
-  return codes(values, field, (c) => (ROLE_CODES as readonly string[]).includes(c), "KOORDINATION, STEUERUNG") as RoleCode[];
+  return codes(
+    values,
+    field,
+    (c) => (ROLE_CODES as readonly string[]).includes(c),
+    "KOORDINATION, STEUERUNG",
+  ) as RoleCode[];
 }
 
 export function checkRadius(radius: number | null | undefined, field: string): number | null {
   if (radius === null || radius === undefined) return null;
-  if (!Number.isFinite(radius) || radius < 1 || radius > 300) throw badInput(field, "Umkreis muss zwischen 1 und 300 km liegen.");
+  if (!Number.isFinite(radius) || radius < 1 || radius > 300)
+    throw badInput(field, "Umkreis muss zwischen 1 und 300 km liegen.");
   return radius;
 }
 
@@ -72,7 +83,12 @@ export function remainingBasis(roles: readonly RoleCode[], completed: readonly s
   return [...all].filter((c) => !done.has(c)).sort();
 }
 
-export async function criteriaOf(db: Database, profile: MatchProfile | null | undefined, now: Date, field = "profile"): Promise<Criteria> {
+export async function criteriaOf(
+  db: Database,
+  profile: MatchProfile | null | undefined,
+  now: Date,
+  field = "profile",
+): Promise<Criteria> {
   const p = profile ?? {};
   const text = p.text?.trim() || null;
   if (text && text.length > MAX_TEXT) throw badInput(`${field}.text`, `Suchtext ist länger als ${MAX_TEXT} Zeichen.`);
@@ -82,15 +98,20 @@ export async function criteriaOf(db: Database, profile: MatchProfile | null | un
   if (p.learningFormat && !(LEARNING_FORMAT_CODES as readonly string[]).includes(p.learningFormat)) {
     throw badInput(`${field}.learningFormat`, "Unbekanntes Lernformat.");
   }
-  if (p.audience && !(AUDIENCE_CODES as readonly string[]).includes(p.audience)) throw badInput(`${field}.audience`, "Unbekannte Zielgruppe.");
-  if (p.kind && !(OFFER_KINDS as readonly string[]).includes(p.kind)) throw badInput(`${field}.kind`, "Unbekannte Angebotsart.");
+  if (p.audience && !(AUDIENCE_CODES as readonly string[]).includes(p.audience))
+    throw badInput(`${field}.audience`, "Unbekannte Zielgruppe.");
+  if (p.kind && !(OFFER_KINDS as readonly string[]).includes(p.kind))
+    throw badInput(`${field}.kind`, "Unbekannte Angebotsart.");
   const from = p.from ?? now;
   if (p.to && p.to < from) throw badInput(`${field}.to`, "„to“ liegt vor „from“.");
   const radiusKm = checkRadius(p.radiusKm, `${field}.radiusKm`);
   const place = p.place ? await resolvePlace(db, p.place, `${field}.place`) : null;
-  if ((radiusKm !== null || p.scope) && !place) throw badInput(`${field}.place`, "Für Umkreis oder Gebiet fehlt ein Ort.");
-  if (radiusKm !== null && p.scope) throw badInput(`${field}.scope`, "Entweder Umkreis oder Gebiet angeben, nicht beides.");
-  if (radiusKm !== null && place && place.latitude === null) throw badInput(`${field}.place`, "Für diesen Ort sind keine Koordinaten bekannt.");
+  if ((radiusKm !== null || p.scope) && !place)
+    throw badInput(`${field}.place`, "Für Umkreis oder Gebiet fehlt ein Ort.");
+  if (radiusKm !== null && p.scope)
+    throw badInput(`${field}.scope`, "Entweder Umkreis oder Gebiet angeben, nicht beides.");
+  if (radiusKm !== null && place && place.latitude === null)
+    throw badInput(`${field}.place`, "Für diesen Ort sind keine Koordinaten bekannt.");
   return {
     roles: roleCodes(p.roles, `${field}.roles`),
     learningFormat: p.learningFormat ?? null,

@@ -25,7 +25,11 @@ const MAX_DESCRIPTION = 2000;
 
 /** TEXT value escaping: backslash, semicolon, comma, newlines. */
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
+  return value
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n");
 }
 
 /** Folds a content line at 75 octets, never inside a UTF-8 sequence; continuations start with a space. */
@@ -48,18 +52,25 @@ export function foldLine(line: string): string {
   return parts.join("\r\n ");
 }
 
-const utcStamp = (d: Date): string => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+const utcStamp = (d: Date): string =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 const berlinDate = (d: Date, plusDays = 0): string =>
   DateTime.fromJSDate(d, { zone: "Europe/Berlin" }).plus({ days: plusDays }).toFormat("yyyyLLdd");
 
 function locationOf(o: CalendarOffer): string {
-  const place = [o.locationName, o.street, [o.postalCode, o.municipality].filter(Boolean).join(" ")].filter((p) => p && p.trim());
+  const place = [o.locationName, o.street, [o.postalCode, o.municipality].filter(Boolean).join(" ")].filter(
+    (p) => p && p.trim(),
+  );
   if (place.length) return place.join(", ");
   return o.online ? "online" : "";
 }
 
 function eventLines(o: CalendarOffer, permalink: string): string[][] {
-  const description = `${o.description.slice(0, MAX_DESCRIPTION)}${o.description.length > MAX_DESCRIPTION ? " …" : ""}\n\n${permalink}`.trim();
+  const description =
+    `${o.description.slice(0, MAX_DESCRIPTION)}${o.description.length > MAX_DESCRIPTION ? " …" : ""}\n\n${permalink}`.trim();
   const location = locationOf(o);
   return o.sessions.map((s) => {
     const when = s.allDay
@@ -81,7 +92,11 @@ function eventLines(o: CalendarOffer, permalink: string): string[][] {
 }
 
 /** The calendar text with CRLF line ends, folded. */
-export function buildCalendar(name: string, offers: readonly CalendarOffer[], permalinkOf: (id: string) => string): string {
+export function buildCalendar(
+  name: string,
+  offers: readonly CalendarOffer[],
+  permalinkOf: (id: string) => string,
+): string {
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
@@ -95,4 +110,5 @@ export function buildCalendar(name: string, offers: readonly CalendarOffer[], pe
   return `${lines.map(foldLine).join("\r\n")}\r\n`;
 }
 
-export const etagOf = (body: string): string => `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
+export const etagOf = (body: string): string =>
+  `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;

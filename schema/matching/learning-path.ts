@@ -48,7 +48,8 @@ interface State {
 }
 
 const compatible = (state: State, c: PathCandidate, maxBudget: number | null): boolean =>
-  (maxBudget === null || state.price + (c.price ?? 0) <= maxBudget) && !state.chosen.some((x) => overlaps(x.busy, c.busy));
+  (maxBudget === null || state.price + (c.price ?? 0) <= maxBudget) &&
+  !state.chosen.some((x) => overlaps(x.busy, c.busy));
 
 /** Lexicographic objective: more modules covered, then fewer offers, then lower cost. */
 const objective = (covered: number, chosen: readonly PathCandidate[]): [number, number] => [
@@ -57,7 +58,11 @@ const objective = (covered: number, chosen: readonly PathCandidate[]): [number, 
 ];
 const better = (a: [number, number], b: [number, number]): boolean => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
 
-function greedy(modules: readonly string[], candidates: readonly PathCandidate[], maxBudget: number | null): PathCandidate[] {
+function greedy(
+  modules: readonly string[],
+  candidates: readonly PathCandidate[],
+  maxBudget: number | null,
+): PathCandidate[] {
   const state: State = { chosen: [], covered: new Set(), price: 0 };
   for (;;) {
     let best: PathCandidate | null = null;
@@ -80,7 +85,11 @@ function greedy(modules: readonly string[], candidates: readonly PathCandidate[]
 }
 
 /** The best path for `modules` from `candidates`. */
-export function planPath(modules: readonly string[], candidates: readonly PathCandidate[], maxBudget: number | null): PathChoice {
+export function planPath(
+  modules: readonly string[],
+  candidates: readonly PathCandidate[],
+  maxBudget: number | null,
+): PathChoice {
   const wanted = new Set(modules);
   const useful = candidates.filter((c) => c.covers.some((m) => wanted.has(m)));
   let best = greedy(modules, useful, maxBudget);
@@ -149,7 +158,11 @@ export function alternativePaths(
   const out: PathChoice[] = [];
   for (const excluded of main.ids) {
     if (out.length >= count) break;
-    const alt = planPath(modules, candidates.filter((c) => c.id !== excluded), maxBudget);
+    const alt = planPath(
+      modules,
+      candidates.filter((c) => c.id !== excluded),
+      maxBudget,
+    );
     const key = [...alt.ids].sort().join(",");
     if (alt.covered.length < main.covered.length || !alt.ids.length || seen.has(key)) continue;
     seen.add(key);

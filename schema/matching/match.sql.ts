@@ -48,19 +48,26 @@ export function whereSql(c: Criteria, params: Params): string {
   if (c.roles.length) and.push(`o.roles && ${params.add(c.roles)}::text[]`);
   if (c.learningFormat) and.push(`o."learningFormat"::text = ${params.add(c.learningFormat)}`);
   if (c.modules.length || c.learningAreas.length) {
-    and.push(`(o."moduleCodes" && ${params.add(c.modules)}::text[] or o."learningAreas" && ${params.add(c.learningAreas)}::text[])`);
+    and.push(
+      `(o."moduleCodes" && ${params.add(c.modules)}::text[] or o."learningAreas" && ${params.add(c.learningAreas)}::text[])`,
+    );
   }
   if (c.requireModules.length) and.push(`o."moduleCodes" && ${params.add(c.requireModules)}::text[]`);
   // An offer that teaches only what the person has completed is never proposed again.
-  if (c.completed.length) and.push(`not (cardinality(o."moduleCodes") > 0 and o."moduleCodes" <@ ${params.add(c.completed)}::text[])`);
+  if (c.completed.length)
+    and.push(`not (cardinality(o."moduleCodes") > 0 and o."moduleCodes" <@ ${params.add(c.completed)}::text[])`);
   if (c.audience) and.push(`(cardinality(o.audiences) = 0 or ${params.add(c.audience)} = any(o.audiences))`);
   if (!c.onlineAcceptable) and.push(`(not o.online or o.hybrid)`);
   if (c.onlineOnly) and.push(`o.online`);
   const onlinePasses = c.onlineAcceptable ? `o.online or ` : "";
-  if (c.place && c.scope === "OWN_DISTRICT") and.push(`(${onlinePasses}o."districtKey" = ${params.add(c.place.districtKey)})`);
-  if (c.place && c.scope === "OWN_REGION") and.push(`(${onlinePasses}o."regionKey" = ${params.add(c.place.regionKey)})`);
+  if (c.place && c.scope === "OWN_DISTRICT")
+    and.push(`(${onlinePasses}o."districtKey" = ${params.add(c.place.districtKey)})`);
+  if (c.place && c.scope === "OWN_REGION")
+    and.push(`(${onlinePasses}o."regionKey" = ${params.add(c.place.regionKey)})`);
   if (c.place && c.radiusKm !== null && c.place.latitude !== null && c.place.longitude !== null) {
-    and.push(`(${onlinePasses}${distanceSql(params, c.place.latitude, c.place.longitude)} <= ${params.add(c.radiusKm)}::float8)`);
+    and.push(
+      `(${onlinePasses}${distanceSql(params, c.place.latitude, c.place.longitude)} <= ${params.add(c.radiusKm)}::float8)`,
+    );
   }
   if (c.maxPrice !== null) and.push(`(o.free or o."priceAmount" <= ${params.add(c.maxPrice)}::numeric)`);
   if (c.subsidisedOnly) and.push(`cardinality(o.funding) > 0`);
@@ -153,7 +160,12 @@ export async function facetRows(db: Database, c: Criteria): Promise<FacetRow[]> 
      union all select 'price', band, null, count(*)::int from m group by band`,
     params.values,
   );
-  return rows.map((r) => ({ dim: String(r.dim), key: String(r.key), label: r.label === null ? null : String(r.label), count: Number(r.count) }));
+  return rows.map((r) => ({
+    dim: String(r.dim),
+    key: String(r.key),
+    label: r.label === null ? null : String(r.label),
+    count: Number(r.count),
+  }));
 }
 
 export interface SessionRow {

@@ -10,11 +10,15 @@ registerEnumType(PlaceScopeEnum, {
   description: "Umkreis als Verwaltungsgebiet: der eigene Landkreis/Stadtkreis oder der eigene Regierungsbezirk.",
 });
 
-@InputType("PlaceInput", { description: "Wohn- oder Arbeitsort: eine Angabe genügt (PLZ, Gemeinde, Gemeindeschlüssel oder Kreisschlüssel)." })
+@InputType("PlaceInput", {
+  description: "Wohn- oder Arbeitsort: eine Angabe genügt (PLZ, Gemeinde, Gemeindeschlüssel oder Kreisschlüssel).",
+})
 export class PlaceInputType {
   @Field(() => String, { nullable: true, description: "Postleitzahl, z. B. 73033." }) postcode?: string | null;
-  @Field(() => String, { nullable: true, description: "Gemeindename; Tippfehler werden toleriert." }) municipality?: string | null;
-  @Field(() => String, { nullable: true, description: "Amtlicher Gemeindeschlüssel (8 Ziffern)." }) municipalityKey?: string | null;
+  @Field(() => String, { nullable: true, description: "Gemeindename; Tippfehler werden toleriert." }) municipality?:
+    string | null;
+  @Field(() => String, { nullable: true, description: "Amtlicher Gemeindeschlüssel (8 Ziffern)." }) municipalityKey?:
+    string | null;
   @Field(() => String, { nullable: true, description: "Kreisschlüssel (5 Ziffern)." }) districtKey?: string | null;
 }
 
@@ -22,9 +26,14 @@ export class PlaceInputType {
 export class MatchProfile {
   @Field(() => [RoleEnum], { nullable: true, description: "Aufgabenfeld(er)." }) roles?: RoleCode[] | null;
   @Field(() => LearningFormatEnum, { nullable: true }) learningFormat?: LearningFormatCode | null;
-  @Field(() => [String], { nullable: true, description: "Gewünschte Module (M01–M18, V01–V11)." }) modules?: string[] | null;
-  @Field(() => [String], { nullable: true, description: "Gewünschte Lernbereiche (LB1–LB5)." }) learningAreas?: string[] | null;
-  @Field(() => [String], { nullable: true, description: "Bereits absolvierte Module: werden nicht erneut vorgeschlagen." })
+  @Field(() => [String], { nullable: true, description: "Gewünschte Module (M01–M18, V01–V11)." }) modules?:
+    string[] | null;
+  @Field(() => [String], { nullable: true, description: "Gewünschte Lernbereiche (LB1–LB5)." }) learningAreas?:
+    string[] | null;
+  @Field(() => [String], {
+    nullable: true,
+    description: "Bereits absolvierte Module: werden nicht erneut vorgeschlagen.",
+  })
   completedModules?: string[] | null;
   @Field(() => AudienceEnum, { nullable: true }) audience?: AudienceCode | null;
   @Field(() => PlaceInputType, { nullable: true }) place?: PlaceInputType | null;
@@ -34,22 +43,32 @@ export class MatchProfile {
   onlineAcceptable?: boolean | null;
   @Field(() => Date, { nullable: true, description: "Frühester Beginn (Standard: jetzt)." }) from?: Date | null;
   @Field(() => Date, { nullable: true, description: "Spätester Beginn." }) to?: Date | null;
-  @Field(() => Float, { nullable: true, description: "Höchstpreis in Euro; Angebote ohne Preisangabe fallen dann heraus." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Höchstpreis in Euro; Angebote ohne Preisangabe fallen dann heraus.",
+  })
   maxPrice?: number | null;
-  @Field(() => Boolean, { nullable: true, description: "Nur Angebote mit Förderhinweis." }) subsidisedOnly?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: "Nur Angebote mit Förderhinweis." }) subsidisedOnly?:
+    boolean | null;
   @Field(() => OfferKindEnum, { nullable: true }) kind?: OfferKind | null;
-  @Field(() => String, { nullable: true, description: "Freitext (Websuche-Syntax: Wörter, \"Phrasen\", -Ausschluss)." })
+  @Field(() => String, { nullable: true, description: 'Freitext (Websuche-Syntax: Wörter, "Phrasen", -Ausschluss).' })
   text?: string | null;
 }
 
-@InputType("LearningPathInput", { description: "Eingaben für einen Qualifizierungsweg durch die Basismodule eines Aufgabenfelds." })
+@InputType("LearningPathInput", {
+  description: "Eingaben für einen Qualifizierungsweg durch die Basismodule eines Aufgabenfelds.",
+})
 export class LearningPathInput {
   @Field(() => [RoleEnum], { description: "Aufgabenfeld(er): KOORDINATION, STEUERUNG oder beide." }) roles!: RoleCode[];
   @Field(() => [String], { nullable: true }) completedModules?: string[] | null;
   @Field(() => PlaceInputType, { nullable: true }) place?: PlaceInputType | null;
-  @Field(() => Float, { nullable: true, description: "Umkreis in km (Standard 50, wenn ein Ort angegeben ist)." }) radiusKm?: number | null;
-  @Field(() => Boolean, { nullable: true, description: "Online-Angebote sind willkommen (Standard: ja)." }) onlineAcceptable?: boolean | null;
+  @Field(() => Float, { nullable: true, description: "Umkreis in km (Standard 50, wenn ein Ort angegeben ist)." })
+  radiusKm?: number | null;
+  @Field(() => Boolean, { nullable: true, description: "Online-Angebote sind willkommen (Standard: ja)." })
+  onlineAcceptable?: boolean | null;
   @Field(() => Date, { nullable: true, description: "Beginn des Zeitraums (Standard: jetzt)." }) from?: Date | null;
-  @Field(() => Int, { nullable: true, description: "Länge des Zeitraums in Monaten (1–36, Standard 18)." }) months?: number | null;
-  @Field(() => Float, { nullable: true, description: "Höchstbudget in Euro für den ganzen Weg." }) maxBudget?: number | null;
+  @Field(() => Int, { nullable: true, description: "Länge des Zeitraums in Monaten (1–36, Standard 18)." }) months?:
+    number | null;
+  @Field(() => Float, { nullable: true, description: "Höchstbudget in Euro für den ganzen Weg." }) maxBudget?:
+    number | null;
 }

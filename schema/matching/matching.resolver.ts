@@ -15,7 +15,9 @@ const asPathType = (p: PathResult): LearningPathType => ({
 /** Thin resolvers: validation, SQL and ranking live in matching.service.ts and beside it. */
 @Resolver()
 export class MatchingResolver {
-  @Query(() => MatchConnection, { description: "Passende aktuelle Angebote für ein Profil, nach gewichteter Passung geordnet." })
+  @Query(() => MatchConnection, {
+    description: "Passende aktuelle Angebote für ein Profil, nach gewichteter Passung geordnet.",
+  })
   async matchOffers(
     @Arg("profile", () => MatchProfile, { nullable: true }) profile: MatchProfile | null,
     @Args(() => PageArgs) page: PageArgs,
@@ -26,7 +28,12 @@ export class MatchingResolver {
     const { items, totalCount } = await matchOffers(ctx.db, profile, ctx.now(), skip, take);
     const edges = items.map((item, i) => ({
       cursor: encodeCursor(skip + i),
-      node: { offer: item.offer as unknown as OfferType, score: item.score, reasons: item.reasons, distanceKm: item.distanceKm },
+      node: {
+        offer: item.offer as unknown as OfferType,
+        score: item.score,
+        reasons: item.reasons,
+        distanceKm: item.distanceKm,
+      },
     }));
     return {
       edges,
@@ -40,13 +47,23 @@ export class MatchingResolver {
     };
   }
 
-  @Query(() => MatchFacets, { description: "Anzahlen je Lernbereich, Modul, Kreis, Lernformat, Monat und Preisband für ein Profil." })
-  async matchFacets(@Arg("profile", () => MatchProfile, { nullable: true }) profile: MatchProfile | null, @Ctx() ctx: HubContext): Promise<MatchFacets> {
+  @Query(() => MatchFacets, {
+    description: "Anzahlen je Lernbereich, Modul, Kreis, Lernformat, Monat und Preisband für ein Profil.",
+  })
+  async matchFacets(
+    @Arg("profile", () => MatchProfile, { nullable: true }) profile: MatchProfile | null,
+    @Ctx() ctx: HubContext,
+  ): Promise<MatchFacets> {
     return matchFacets(ctx.db, profile, ctx.now());
   }
 
-  @Query(() => LearningPathType, { description: "Ein Weg durch die noch offenen Basismodule eines Aufgabenfelds, mit Alternativen." })
-  async learningPath(@Arg("input", () => LearningPathInput) input: LearningPathInput, @Ctx() ctx: HubContext): Promise<LearningPathType> {
+  @Query(() => LearningPathType, {
+    description: "Ein Weg durch die noch offenen Basismodule eines Aufgabenfelds, mit Alternativen.",
+  })
+  async learningPath(
+    @Arg("input", () => LearningPathInput) input: LearningPathInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<LearningPathType> {
     return asPathType(await learningPath(ctx.db, input, ctx.now()));
   }
 }

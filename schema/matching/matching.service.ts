@@ -22,12 +22,25 @@ export async function loadOffers(db: Database, ids: readonly string[]): Promise<
   return ids.map((id) => byId.get(id)).filter((r): r is OfferRow => r !== undefined);
 }
 
-export async function matchOffers(db: Database, profile: MatchProfile | null | undefined, now: Date, skip: number, take: number): Promise<MatchPage> {
+export async function matchOffers(
+  db: Database,
+  profile: MatchProfile | null | undefined,
+  now: Date,
+  skip: number,
+  take: number,
+): Promise<MatchPage> {
   const criteria = await criteriaOf(db, profile, now);
   const rows = await candidates(db, criteria);
   const ranked = rank(rows, criteria);
   const page = ranked.slice(skip, skip + take);
-  const offers = new Map((await loadOffers(db, page.map((s) => s.id))).map((o) => [o.id, o]));
+  const offers = new Map(
+    (
+      await loadOffers(
+        db,
+        page.map((s) => s.id),
+      )
+    ).map((o) => [o.id, o]),
+  );
   return {
     items: page.flatMap((s) => {
       const offer = offers.get(s.id);
@@ -65,7 +78,15 @@ const PRICE_ORDER = ["kostenfrei", "bis 50 €", "50–200 €", "über 200 €"
 
 export async function matchFacets(db: Database, profile: MatchProfile | null | undefined, now: Date): Promise<Facets> {
   const criteria = await criteriaOf(db, profile, now);
-  const facets: Facets = { total: 0, learningAreas: [], modules: [], districts: [], learningFormats: [], months: [], priceBands: [] };
+  const facets: Facets = {
+    total: 0,
+    learningAreas: [],
+    modules: [],
+    districts: [],
+    learningFormats: [],
+    months: [],
+    priceBands: [],
+  };
   for (const row of await facetRows(db, criteria)) {
     if (row.dim === "total") {
       facets.total = row.count;
@@ -110,18 +131,29 @@ export interface PathResult {
   alternatives: PathResult[];
 }
 
-async function pathCriteria(db: Database, input: LearningPathInput, now: Date): Promise<{ criteria: Criteria; remaining: string[]; maxBudget: number | null }> {
+async function pathCriteria(
+  db: Database,
+  input: LearningPathInput,
+  now: Date,
+): Promise<{ criteria: Criteria; remaining: string[]; maxBudget: number | null }> {
   const roles = roleCodes(input.roles, "input.roles");
-  if (!roles.length) throw badInput("input.roles", "Mindestens ein Aufgabenfeld angeben (KOORDINATION oder STEUERUNG).");
+  if (!roles.length)
+    throw badInput("input.roles", "Mindestens ein Aufgabenfeld angeben (KOORDINATION oder STEUERUNG).");
   const completed = moduleCodes(input.completedModules, "input.completedModules");
   const months = input.months ?? DEFAULT_MONTHS;
-  if (!Number.isInteger(months) || months < 1 || months > 36) throw badInput("input.months", "Zeitraum muss 1–36 Monate umfassen.");
+  if (!Number.isInteger(months) || months < 1 || months > 36)
+    throw badInput("input.months", "Zeitraum muss 1–36 Monate umfassen.");
   const maxBudget = input.maxBudget ?? null;
-  if (maxBudget !== null && (!Number.isFinite(maxBudget) || maxBudget < 0)) throw badInput("input.maxBudget", "Budget darf nicht negativ sein.");
+  if (maxBudget !== null && (!Number.isFinite(maxBudget) || maxBudget < 0))
+    throw badInput("input.maxBudget", "Budget darf nicht negativ sein.");
   const radius = checkRadius(input.radiusKm, "input.radiusKm");
   const onlineAcceptable = input.onlineAcceptable ?? true;
   const place = input.place ? await resolvePlace(db, input.place, "input.place") : null;
-  if (!place && !onlineAcceptable) throw badInput("input.place", "Ohne Ort sind nur Online-Angebote möglich: Ort angeben oder onlineAcceptable setzen.");
+  if (!place && !onlineAcceptable)
+    throw badInput(
+      "input.place",
+      "Ohne Ort sind nur Online-Angebote möglich: Ort angeben oder onlineAcceptable setzen.",
+    );
   if (place && place.latitude === null) throw badInput("input.place", "Für diesen Ort sind keine Koordinaten bekannt.");
   const from = input.from ?? now;
   const to = new Date(from);
@@ -145,7 +177,12 @@ async function pathCriteria(db: Database, input: LearningPathInput, now: Date): 
   return { criteria: { ...criteria, roles: [] }, remaining, maxBudget };
 }
 
-function pathCandidates(rows: readonly CandidateRow[], criteria: Criteria, remaining: readonly string[], busy: Map<string, [number, number][]>): PathCandidate[] {
+function pathCandidates(
+  rows: readonly CandidateRow[],
+  criteria: Criteria,
+  remaining: readonly string[],
+  busy: Map<string, [number, number][]>,
+): PathCandidate[] {
   const wanted = new Set(remaining);
   return rows.map((r) => ({
     id: r.id,
@@ -164,7 +201,13 @@ function gapReason(candidatesFor: number): string {
     : "Passende Angebote überschneiden sich mit dem Weg oder sprengen das Budget.";
 }
 
-function describePath(choice: PathChoice, rows: Map<string, CandidateRow>, offers: Map<string, OfferRow>, roles: readonly string[], coverCount: Map<string, number>): PathResult {
+function describePath(
+  choice: PathChoice,
+  rows: Map<string, CandidateRow>,
+  offers: Map<string, OfferRow>,
+  roles: readonly string[],
+  coverCount: Map<string, number>,
+): PathResult {
   const split = roleByCode(roles[0] ?? "KOORDINATION");
   const wanted = new Set([...choice.covered, ...choice.uncovered]);
   let inPerson = 0;
@@ -214,7 +257,10 @@ export async function learningPath(db: Database, input: LearningPathInput, now: 
   const { criteria, remaining, maxBudget } = await pathCriteria(db, input, now);
   const rows = remaining.length ? await candidates(db, criteria) : [];
   const busy = new Map<string, [number, number][]>();
-  for (const s of await sessionsOf(db, rows.map((r) => r.id))) {
+  for (const s of await sessionsOf(
+    db,
+    rows.map((r) => r.id),
+  )) {
     const start = s.start.getTime();
     const end = s.end?.getTime() ?? start + (s.allDay ? DAY_MS : DEFAULT_SESSION_MS);
     busy.set(s.offerId, [...(busy.get(s.offerId) ?? []), [start, Math.max(end, start + 1)]]);

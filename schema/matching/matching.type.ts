@@ -6,8 +6,10 @@ import { OfferType } from "../offer/offer.type.ts";
 export class MatchType {
   @Field(() => OfferType) offer!: OfferType;
   @Field(() => Float, { description: "Gewichtete Passung 0–1 (Formel: schema/matching/README.md)." }) score!: number;
-  @Field(() => [String], { description: "Gründe auf Deutsch, z. B. „deckt Modul M04 ab“, „12 km entfernt“." }) reasons!: string[];
-  @Field(() => Float, { nullable: true, description: "Entfernung vom angegebenen Ort in km." }) distanceKm!: number | null;
+  @Field(() => [String], { description: "Gründe auf Deutsch, z. B. „deckt Modul M04 ab“, „12 km entfernt“." })
+  reasons!: string[];
+  @Field(() => Float, { nullable: true, description: "Entfernung vom angegebenen Ort in km." }) distanceKm!:
+    number | null;
 }
 
 @ObjectType("MatchEdge")
@@ -37,8 +39,10 @@ export class MatchFacets {
   @Field(() => [FacetCount]) modules!: FacetCount[];
   @Field(() => [FacetCount]) districts!: FacetCount[];
   @Field(() => [FacetCount]) learningFormats!: FacetCount[];
-  @Field(() => [FacetCount], { description: "Monat des ersten Termins (YYYY-MM, Berliner Zeit)." }) months!: FacetCount[];
-  @Field(() => [FacetCount], { description: "kostenfrei, bis 50 €, 50–200 €, über 200 €, unbekannt." }) priceBands!: FacetCount[];
+  @Field(() => [FacetCount], { description: "Monat des ersten Termins (YYYY-MM, Berliner Zeit)." })
+  months!: FacetCount[];
+  @Field(() => [FacetCount], { description: "kostenfrei, bis 50 €, 50–200 €, über 200 €, unbekannt." })
+  priceBands!: FacetCount[];
 }
 
 @ObjectType("ModuleGap", { description: "Ein Modul, das der Weg nicht abdeckt." })
@@ -56,7 +60,8 @@ export class TeachingUnitsType {
   @Field(() => Float) selfStudy!: number;
   @Field(() => Int) inPersonBudget!: number;
   @Field(() => Int) selfStudyBudget!: number;
-  @Field(() => Boolean, { description: "Mindestens ein Angebot ohne UE-Angabe: mit 6 UE je Modul geschätzt." }) estimated!: boolean;
+  @Field(() => Boolean, { description: "Mindestens ein Angebot ohne UE-Angabe: mit 6 UE je Modul geschätzt." })
+  estimated!: boolean;
 }
 
 @ObjectType("LearningPath", { description: "Ein Qualifizierungsweg: datierte Angebote in zeitlicher Folge." })
@@ -67,5 +72,6 @@ export class LearningPathType {
   @Field(() => TeachingUnitsType) teachingUnits!: TeachingUnitsType;
   @Field(() => Float, { description: "Summe der bekannten Preise in Euro." }) totalPrice!: number;
   @Field(() => Int, { description: "Angebote ohne Preisangabe (nicht in totalPrice)." }) unknownPrices!: number;
-  @Field(() => [LearningPathType], { description: "Weitere gute Wege (höchstens zwei)." }) alternatives!: LearningPathType[];
+  @Field(() => [LearningPathType], { description: "Weitere gute Wege (höchstens zwei)." })
+  alternatives!: LearningPathType[];
 }

@@ -138,7 +138,9 @@ async function districtPlace(db: Database, key: string): Promise<ResolvedPlace |
     [key],
   );
   const d = rows[0];
-  return d ? { label: d.name, latitude: d.latitude, longitude: d.longitude, districtKey: key, regionKey: d.regionKey } : null;
+  return d
+    ? { label: d.name, latitude: d.latitude, longitude: d.longitude, districtKey: key, regionKey: d.regionKey }
+    : null;
 }
 
 /** Resolves the first given of postcode, municipality key, municipality name, district key. */
@@ -151,11 +153,15 @@ export async function resolvePlace(db: Database, input: PlaceInput, field: strin
       const m = bestMunicipality(rows, locality);
       if (m) return { ...toPlace(m), label: `${postcode} ${m.name}` };
     }
-    throw badInput(`${field}.postcode`, `Postleitzahl ${postcode} liegt nicht in Baden-Württemberg oder ist unbekannt.`);
+    throw badInput(
+      `${field}.postcode`,
+      `Postleitzahl ${postcode} liegt nicht in Baden-Württemberg oder ist unbekannt.`,
+    );
   }
   const key = input.municipalityKey?.trim();
   if (key) {
-    if (!/^\d{8}$/.test(key)) throw badInput(`${field}.municipalityKey`, "Gemeindeschlüssel hat 8 Ziffern, z. B. 08117026.");
+    if (!/^\d{8}$/.test(key))
+      throw badInput(`${field}.municipalityKey`, "Gemeindeschlüssel hat 8 Ziffern, z. B. 08117026.");
     const m = (await municipalities(db)).find((r) => r.key === key);
     if (!m) throw badInput(`${field}.municipalityKey`, `Unbekannter Gemeindeschlüssel ${key}.`);
     return toPlace(m);

@@ -46,7 +46,9 @@ function moduleComponent(row: CandidateRow, c: Criteria, reasons: string[]): num
   const completed = new Set(c.completed);
   const explicit = new Set(c.modules.filter((m) => !completed.has(m)));
   const roleTargets = new Set(remainingBasis(c.roles, c.completed));
-  const hits = [...new Set([...intersect(row.moduleCodes, explicit), ...intersect(row.moduleCodes, roleTargets)])].sort();
+  const hits = [
+    ...new Set([...intersect(row.moduleCodes, explicit), ...intersect(row.moduleCodes, roleTargets)]),
+  ].sort();
   for (const m of hits) reasons.push(`deckt Modul ${m} ab`);
   const roleFit = c.roles.length > 0 && row.roles.some((r) => (c.roles as string[]).includes(r));
   if (roleFit) reasons.push("passt zu Ihrem Aufgabenfeld");
@@ -59,11 +61,17 @@ function moduleComponent(row: CandidateRow, c: Criteria, reasons: string[]): num
   return roleFit ? 0.3 : 0;
 }
 
-function distanceComponent(row: CandidateRow, c: Criteria, distanceKm: number | null, reasons: string[]): number | null {
+function distanceComponent(
+  row: CandidateRow,
+  c: Criteria,
+  distanceKm: number | null,
+  reasons: string[],
+): number | null {
   if (!c.place) return null;
   const onlineOnly = row.online && !row.hybrid;
   if (row.online) reasons.push("online");
-  if (c.place.districtKey && row.districtKey === c.place.districtKey && !onlineOnly) reasons.push("im eigenen Landkreis");
+  if (c.place.districtKey && row.districtKey === c.place.districtKey && !onlineOnly)
+    reasons.push("im eigenen Landkreis");
   if (distanceKm !== null && !onlineOnly) reasons.push(`${Math.round(distanceKm)} km entfernt`);
   if (row.online && c.onlineAcceptable) return 1;
   if (distanceKm === null) return 0.3;
@@ -103,7 +111,13 @@ export function scoreCandidate(row: CandidateRow, c: Criteria, maxTextRank: numb
     weight += WEIGHTS[name];
   }
   const score = weight > 0 ? Math.round((sum / weight) * 1000) / 1000 : 0;
-  return { id: row.id, score, reasons: [...new Set(reasons)], distanceKm: distanceKm === null ? null : Math.round(distanceKm * 10) / 10, components };
+  return {
+    id: row.id,
+    score,
+    reasons: [...new Set(reasons)],
+    distanceKm: distanceKm === null ? null : Math.round(distanceKm * 10) / 10,
+    components,
+  };
 }
 
 /** Scores and orders candidates: best score first, then earlier start, then id (stable pages). */
@@ -112,5 +126,10 @@ export function rank(rows: readonly CandidateRow[], c: Criteria): Scored[] {
   const start = new Map(rows.map((r) => [r.id, r.firstStart?.getTime() ?? Number.MAX_SAFE_INTEGER]));
   return rows
     .map((r) => scoreCandidate(r, c, maxText))
-    .sort((a, b) => b.score - a.score || (start.get(a.id) ?? 0) - (start.get(b.id) ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        (start.get(a.id) ?? 0) - (start.get(b.id) ?? 0) ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
 }

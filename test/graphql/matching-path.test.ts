@@ -15,11 +15,17 @@ async function raw<T>(query: string, variables?: Record<string, unknown>) {
   const response = await gateway.execute(query, variables);
   if (response.body.kind !== "single") throw new Error("unexpected incremental response");
   const { data, errors } = response.body.singleResult;
-  return { data: data as T | null | undefined, errors: errors as { message: string; extensions?: Record<string, unknown> }[] | undefined };
+  return {
+    data: data as T | null | undefined,
+    errors: errors as { message: string; extensions?: Record<string, unknown> }[] | undefined,
+  };
 }
 
 const d = (s: string) => new Date(s);
-const day = (date: string, from = "08:00", to = "15:00") => ({ start: d(`${date}T${from}:00Z`), end: d(`${date}T${to}:00Z`) });
+const day = (date: string, from = "08:00", to = "15:00") => ({
+  start: d(`${date}T${from}:00Z`),
+  end: d(`${date}T${to}:00Z`),
+});
 
 /**
  * KOORDINATION's Basis modules are M01 M02 M03 M05 M06 M07 M08 M09 M11 M13 M14 M15; with
@@ -30,7 +36,14 @@ const day = (date: string, from = "08:00", to = "15:00") => ({ start: d(`${date}
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedMunicipalities(t.db);
-  gateway = await createGateway({ db: t.db, schema: await hubSchema(), logger: pino({ level: "silent" }), env: "production", introspection: true, now: () => NOW });
+  gateway = await createGateway({
+    db: t.db,
+    schema: await hubSchema(),
+    logger: pino({ level: "silent" }),
+    env: "production",
+    introspection: true,
+    now: () => NOW,
+  });
   const provider = await createProvider(t.db, { name: "Netzwerk Quartier e. V.", slug: "nq" });
   const feed = await createFeed(t.db, provider.id);
   const offer = async (key: string, seed: OfferSeed, extra: Record<string, unknown> = {}) => {
@@ -39,14 +52,85 @@ beforeAll(async () => {
     ids[key] = row.id;
   };
   const goeppingen = { districtKey: "08117", regionKey: "081" };
-  await offer("P1", { title: "Ressourcen und Bedarfe", moduleCodes: ["M03", "M05", "M06"], sessions: [day("2027-02-01"), day("2027-02-02")], ...goeppingen, priceAmount: 100 }, { ...COORDS["Göppingen"], teachingUnits: 18 });
-  await offer("P2", { title: "Beteiligung aktivieren", moduleCodes: ["M07", "M08", "M09"], sessions: [day("2027-03-01")], districtKey: "08111", regionKey: "081", priceAmount: 120 }, { ...COORDS.Stuttgart, teachingUnits: 18 });
-  await offer("P3", { title: "Netzwerke knüpfen (online)", moduleCodes: ["M11", "M13"], sessions: [day("2027-04-01")], online: true, free: true }, { teachingUnits: 12 });
-  await offer("P4", { title: "Projektmanagement im Quartier", moduleCodes: ["M14", "M15"], sessions: [day("2027-05-01")], ...goeppingen, priceAmount: 60 }, { ...COORDS["Geislingen an der Steige"], teachingUnits: 12 });
-  await offer("P4b", { title: "Projektmanagement kompakt (online)", moduleCodes: ["M14", "M15"], sessions: [day("2027-06-01")], online: true, priceAmount: 200 }, { teachingUnits: 12 });
-  await offer("X", { title: "Intensivwoche Quartier", moduleCodes: ["M03", "M05", "M06", "M14", "M15"], sessions: [day("2027-03-01", "09:00", "17:00")], ...goeppingen, priceAmount: 50 }, { ...COORDS["Göppingen"], teachingUnits: 30 });
+  await offer(
+    "P1",
+    {
+      title: "Ressourcen und Bedarfe",
+      moduleCodes: ["M03", "M05", "M06"],
+      sessions: [day("2027-02-01"), day("2027-02-02")],
+      ...goeppingen,
+      priceAmount: 100,
+    },
+    { ...COORDS["Göppingen"], teachingUnits: 18 },
+  );
+  await offer(
+    "P2",
+    {
+      title: "Beteiligung aktivieren",
+      moduleCodes: ["M07", "M08", "M09"],
+      sessions: [day("2027-03-01")],
+      districtKey: "08111",
+      regionKey: "081",
+      priceAmount: 120,
+    },
+    { ...COORDS.Stuttgart, teachingUnits: 18 },
+  );
+  await offer(
+    "P3",
+    {
+      title: "Netzwerke knüpfen (online)",
+      moduleCodes: ["M11", "M13"],
+      sessions: [day("2027-04-01")],
+      online: true,
+      free: true,
+    },
+    { teachingUnits: 12 },
+  );
+  await offer(
+    "P4",
+    {
+      title: "Projektmanagement im Quartier",
+      moduleCodes: ["M14", "M15"],
+      sessions: [day("2027-05-01")],
+      ...goeppingen,
+      priceAmount: 60,
+    },
+    { ...COORDS["Geislingen an der Steige"], teachingUnits: 12 },
+  );
+  await offer(
+    "P4b",
+    {
+      title: "Projektmanagement kompakt (online)",
+      moduleCodes: ["M14", "M15"],
+      sessions: [day("2027-06-01")],
+      online: true,
+      priceAmount: 200,
+    },
+    { teachingUnits: 12 },
+  );
+  await offer(
+    "X",
+    {
+      title: "Intensivwoche Quartier",
+      moduleCodes: ["M03", "M05", "M06", "M14", "M15"],
+      sessions: [day("2027-03-01", "09:00", "17:00")],
+      ...goeppingen,
+      priceAmount: 50,
+    },
+    { ...COORDS["Göppingen"], teachingUnits: 30 },
+  );
   // Outside the radius: Freiburg, about 160 km away.
-  await offer("far", { title: "Quartiersarbeit im Breisgau", moduleCodes: ["M01", "M02", "M03"], sessions: [day("2027-02-10")], districtKey: "08311", regionKey: "083" }, COORDS["Freiburg im Breisgau"]);
+  await offer(
+    "far",
+    {
+      title: "Quartiersarbeit im Breisgau",
+      moduleCodes: ["M01", "M02", "M03"],
+      sessions: [day("2027-02-10")],
+      districtKey: "08311",
+      regionKey: "083",
+    },
+    COORDS["Freiburg im Breisgau"],
+  );
 });
 afterAll(async () => {
   await gateway.stop();
@@ -61,7 +145,15 @@ interface PathData {
   offers: { id: string; title: string; sessions: { start: string; end: string | null }[] }[];
   coveredModules: string[];
   uncoveredModules: { code: string; title: string; reason: string }[];
-  teachingUnits: { reached: number; budget: number; inPerson: number; selfStudy: number; inPersonBudget: number; selfStudyBudget: number; estimated: boolean };
+  teachingUnits: {
+    reached: number;
+    budget: number;
+    inPerson: number;
+    selfStudy: number;
+    inPersonBudget: number;
+    selfStudyBudget: number;
+    estimated: boolean;
+  };
   totalPrice: number;
   unknownPrices: number;
   alternatives: { offers: { id: string }[]; coveredModules: string[]; totalPrice: number }[];
@@ -70,13 +162,21 @@ const path = async (input: Record<string, unknown>) => raw<{ learningPath: PathD
 const KOORDINATION_REST = ["M03", "M05", "M06", "M07", "M08", "M09", "M11", "M13", "M14", "M15"];
 
 function assertNoOverlap(offers: PathData["offers"]) {
-  const spans = offers.flatMap((o) => o.sessions.map((s) => ({ id: o.id, start: Date.parse(s.start), end: Date.parse(s.end ?? s.start) })));
-  for (const a of spans) for (const b of spans) if (a.id !== b.id) expect(a.start < b.end && b.start < a.end).toBe(false);
+  const spans = offers.flatMap((o) =>
+    o.sessions.map((s) => ({ id: o.id, start: Date.parse(s.start), end: Date.parse(s.end ?? s.start) })),
+  );
+  for (const a of spans)
+    for (const b of spans) if (a.id !== b.id) expect(a.start < b.end && b.start < a.end).toBe(false);
 }
 
 describe("learningPath", () => {
   it("covers every remaining KOORDINATION module without overlapping sessions, in date order", async () => {
-    const { data, errors } = await path({ roles: ["KOORDINATION"], completedModules: ["M01", "M02"], place: { postcode: "73033" }, radiusKm: 60 });
+    const { data, errors } = await path({
+      roles: ["KOORDINATION"],
+      completedModules: ["M01", "M02"],
+      place: { postcode: "73033" },
+      radiusKm: 60,
+    });
     expect(errors).toBeUndefined();
     const p = data!.learningPath;
     expect(p.coveredModules).toEqual(KOORDINATION_REST);
@@ -88,12 +188,30 @@ describe("learningPath", () => {
   });
 
   it("sums teaching units against the role's 72 (36 in person, 36 self-study)", async () => {
-    const { data } = await path({ roles: ["KOORDINATION"], completedModules: ["M01", "M02"], place: { postcode: "73033" }, radiusKm: 60 });
-    expect(data!.learningPath.teachingUnits).toEqual({ reached: 60, budget: 72, inPerson: 48, selfStudy: 12, inPersonBudget: 36, selfStudyBudget: 36, estimated: false });
+    const { data } = await path({
+      roles: ["KOORDINATION"],
+      completedModules: ["M01", "M02"],
+      place: { postcode: "73033" },
+      radiusKm: 60,
+    });
+    expect(data!.learningPath.teachingUnits).toEqual({
+      reached: 60,
+      budget: 72,
+      inPerson: 48,
+      selfStudy: 12,
+      inPersonBudget: 36,
+      selfStudyBudget: 36,
+      estimated: false,
+    });
   });
 
   it("offers the dearer online twin as an alternative, also without overlaps", async () => {
-    const { data } = await path({ roles: ["KOORDINATION"], completedModules: ["M01", "M02"], place: { municipality: "Göppingen" }, radiusKm: 60 });
+    const { data } = await path({
+      roles: ["KOORDINATION"],
+      completedModules: ["M01", "M02"],
+      place: { municipality: "Göppingen" },
+      radiusKm: 60,
+    });
     const alternatives = data!.learningPath.alternatives;
     expect(alternatives.length).toBeGreaterThanOrEqual(1);
     expect(alternatives[0]!.offers.map((o) => o.id)).toEqual([ids.P1, ids.P2, ids.P3, ids.P4b]);
@@ -105,13 +223,22 @@ describe("learningPath", () => {
     expect(errors).toBeUndefined();
     const p = data!.learningPath;
     expect(p.uncoveredModules.map((g) => g.code)).toEqual(["M01", "M04", "M10", "M12", "M16", "M17", "M18"]);
-    expect(p.uncoveredModules[0]).toMatchObject({ title: expect.any(String), reason: "Kein passendes Angebot im Zeitraum und Umkreis." });
+    expect(p.uncoveredModules[0]).toMatchObject({
+      title: expect.any(String),
+      reason: "Kein passendes Angebot im Zeitraum und Umkreis.",
+    });
     expect(p.coveredModules).toEqual(["M03", "M07", "M08", "M11", "M15"]);
     expect(p.teachingUnits).toMatchObject({ budget: 72, inPersonBudget: 54, selfStudyBudget: 18 });
   });
 
   it("never proposes completed modules and stays within the budget", async () => {
-    const { data } = await path({ roles: ["KOORDINATION"], completedModules: ["M01", "M02"], place: { postcode: "73033" }, radiusKm: 60, maxBudget: 200 });
+    const { data } = await path({
+      roles: ["KOORDINATION"],
+      completedModules: ["M01", "M02"],
+      place: { postcode: "73033" },
+      radiusKm: 60,
+      maxBudget: 200,
+    });
     const p = data!.learningPath;
     expect(p.totalPrice).toBeLessThanOrEqual(200);
     expect(p.coveredModules).not.toContain("M01");
@@ -137,18 +264,32 @@ describe("learningPath", () => {
 
 describe("planPath (the search alone)", () => {
   const c = (id: string, covers: string[], day: number, price = 0): PathCandidate => ({
-    id, covers, price, distanceKm: 0, online: false, firstStart: day, busy: [[day, day + 10]],
+    id,
+    covers,
+    price,
+    distanceKm: 0,
+    online: false,
+    firstStart: day,
+    busy: [[day, day + 10]],
   });
 
   // Greedy takes "big" first; every offer for D then overlaps it. The search finds ab + cd.
   it("finds the exact optimum where greedy would take the big overlapping offer", () => {
-    const plan = planPath(["A", "B", "C", "D"], [c("big", ["A", "B", "C"], 200), c("ab", ["A", "B"], 100), c("cd", ["C", "D"], 200), c("d", ["D"], 205)], null);
+    const plan = planPath(
+      ["A", "B", "C", "D"],
+      [c("big", ["A", "B", "C"], 200), c("ab", ["A", "B"], 100), c("cd", ["C", "D"], 200), c("d", ["D"], 205)],
+      null,
+    );
     expect(plan.ids).toEqual(["ab", "cd"]);
     expect(plan.uncovered).toEqual([]);
   });
 
   it("prefers fewer offers, then the cheaper one", () => {
-    const plan = planPath(["A", "B"], [c("a", ["A"], 0), c("b", ["B"], 100), c("ab1", ["A", "B"], 200, 90), c("ab2", ["A", "B"], 300, 40)], null);
+    const plan = planPath(
+      ["A", "B"],
+      [c("a", ["A"], 0), c("b", ["B"], 100), c("ab1", ["A", "B"], 200, 90), c("ab2", ["A", "B"], 300, 40)],
+      null,
+    );
     expect(plan.ids).toEqual(["ab2"]);
   });
 });

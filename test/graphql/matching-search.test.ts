@@ -14,7 +14,10 @@ async function raw<T>(query: string, variables?: Record<string, unknown>) {
   const response = await gateway.execute(query, variables);
   if (response.body.kind !== "single") throw new Error("unexpected incremental response");
   const { data, errors } = response.body.singleResult;
-  return { data: data as T | null | undefined, errors: errors as { message: string; extensions?: Record<string, unknown> }[] | undefined };
+  return {
+    data: data as T | null | undefined,
+    errors: errors as { message: string; extensions?: Record<string, unknown> }[] | undefined,
+  };
 }
 
 const d = (s: string) => new Date(s);
@@ -23,25 +26,130 @@ const at = (day: string) => [{ start: d(`${day}T08:00:00Z`), end: d(`${day}T15:0
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedMunicipalities(t.db);
-  gateway = await createGateway({ db: t.db, schema: await hubSchema(), logger: pino({ level: "silent" }), env: "production", introspection: true, now: () => NOW });
+  gateway = await createGateway({
+    db: t.db,
+    schema: await hubSchema(),
+    logger: pino({ level: "silent" }),
+    env: "production",
+    introspection: true,
+    now: () => NOW,
+  });
   const provider = await createProvider(t.db, { name: "Akademie Ländlicher Raum", slug: "alr" });
   const feed = await createFeed(t.db, provider.id);
-  const offer = async (key: string, seed: OfferSeed, extra: { latitude?: number; longitude?: number; funding?: string[] } = {}) => {
+  const offer = async (
+    key: string,
+    seed: OfferSeed,
+    extra: { latitude?: number; longitude?: number; funding?: string[] } = {},
+  ) => {
     const row = await createOffer(t.db, feed, seed);
     if (Object.keys(extra).length) await t.db.prisma.offer.update({ where: { id: row.id }, data: extra });
     ids[key] = row.id;
   };
   const koordination = { roles: ["KOORDINATION" as const], learningAreas: ["LB2"] };
-  await offer("near", { ...koordination, title: "Bedarfe im Quartier erheben (Göppingen)", moduleCodes: ["M05"], sessions: at("2027-03-10"), districtKey: "08117", regionKey: "081", priceAmount: 90 }, COORDS["Göppingen"]);
-  await offer("far", { ...koordination, title: "Bedarfe im Quartier erheben (Freiburg)", moduleCodes: ["M05"], sessions: at("2027-03-10"), districtKey: "08311", regionKey: "083", priceAmount: 90 }, COORDS["Freiburg im Breisgau"]);
-  await offer("online", { title: "Webinar Ehrenamt begleiten", moduleCodes: ["M09"], learningAreas: ["LB3"], roles: ["KOORDINATION"], sessions: at("2027-04-20"), online: true, free: true }, { funding: ["Landesprogramm Quartier 2030"] });
-  await offer("completedOnly", { ...koordination, title: "Grundlagen Quartiersentwicklung", moduleCodes: ["M01"], learningAreas: ["LB1"], sessions: at("2027-02-01"), districtKey: "08111", regionKey: "081", priceAmount: 250 }, COORDS.Stuttgart);
-  await offer("steuerung", { title: "Gremien sensibilisieren", moduleCodes: ["M16"], learningAreas: ["LB5"], roles: ["STEUERUNG"], sessions: at("2027-06-01"), districtKey: "08212", regionKey: "082", priceAmount: 40 }, COORDS.Karlsruhe);
+  await offer(
+    "near",
+    {
+      ...koordination,
+      title: "Bedarfe im Quartier erheben (Göppingen)",
+      moduleCodes: ["M05"],
+      sessions: at("2027-03-10"),
+      districtKey: "08117",
+      regionKey: "081",
+      priceAmount: 90,
+    },
+    COORDS["Göppingen"],
+  );
+  await offer(
+    "far",
+    {
+      ...koordination,
+      title: "Bedarfe im Quartier erheben (Freiburg)",
+      moduleCodes: ["M05"],
+      sessions: at("2027-03-10"),
+      districtKey: "08311",
+      regionKey: "083",
+      priceAmount: 90,
+    },
+    COORDS["Freiburg im Breisgau"],
+  );
+  await offer(
+    "online",
+    {
+      title: "Webinar Ehrenamt begleiten",
+      moduleCodes: ["M09"],
+      learningAreas: ["LB3"],
+      roles: ["KOORDINATION"],
+      sessions: at("2027-04-20"),
+      online: true,
+      free: true,
+    },
+    { funding: ["Landesprogramm Quartier 2030"] },
+  );
+  await offer(
+    "completedOnly",
+    {
+      ...koordination,
+      title: "Grundlagen Quartiersentwicklung",
+      moduleCodes: ["M01"],
+      learningAreas: ["LB1"],
+      sessions: at("2027-02-01"),
+      districtKey: "08111",
+      regionKey: "081",
+      priceAmount: 250,
+    },
+    COORDS.Stuttgart,
+  );
+  await offer(
+    "steuerung",
+    {
+      title: "Gremien sensibilisieren",
+      moduleCodes: ["M16"],
+      learningAreas: ["LB5"],
+      roles: ["STEUERUNG"],
+      sessions: at("2027-06-01"),
+      districtKey: "08212",
+      regionKey: "082",
+      priceAmount: 40,
+    },
+    COORDS.Karlsruhe,
+  );
   // Never proposed: past, withdrawn, not relevant, a duplicate.
-  await offer("past", { ...koordination, title: "Vergangen", moduleCodes: ["M05"], sessions: at("2026-12-01"), districtKey: "08117", regionKey: "081" }, COORDS["Göppingen"]);
-  await offer("withdrawn", { ...koordination, title: "Zurückgezogen", moduleCodes: ["M05"], sessions: at("2027-03-01"), districtKey: "08117", status: "WITHDRAWN" });
-  await offer("irrelevant", { ...koordination, title: "Vereinsbuchhaltung", moduleCodes: ["M05"], sessions: at("2027-03-01"), districtKey: "08117", relevant: false });
-  await offer("duplicate", { ...koordination, title: "Bedarfe im Quartier erheben (Kopie)", moduleCodes: ["M05"], sessions: at("2027-03-10"), districtKey: "08117", duplicateOfId: ids.near });
+  await offer(
+    "past",
+    {
+      ...koordination,
+      title: "Vergangen",
+      moduleCodes: ["M05"],
+      sessions: at("2026-12-01"),
+      districtKey: "08117",
+      regionKey: "081",
+    },
+    COORDS["Göppingen"],
+  );
+  await offer("withdrawn", {
+    ...koordination,
+    title: "Zurückgezogen",
+    moduleCodes: ["M05"],
+    sessions: at("2027-03-01"),
+    districtKey: "08117",
+    status: "WITHDRAWN",
+  });
+  await offer("irrelevant", {
+    ...koordination,
+    title: "Vereinsbuchhaltung",
+    moduleCodes: ["M05"],
+    sessions: at("2027-03-01"),
+    districtKey: "08117",
+    relevant: false,
+  });
+  await offer("duplicate", {
+    ...koordination,
+    title: "Bedarfe im Quartier erheben (Kopie)",
+    moduleCodes: ["M05"],
+    sessions: at("2027-03-10"),
+    districtKey: "08117",
+    duplicateOfId: ids.near,
+  });
 });
 afterAll(async () => {
   await gateway.stop();
@@ -58,10 +166,13 @@ interface MatchData {
   matchOffers: {
     totalCount: number;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: { score: number; reasons: string[]; distanceKm: number | null; offer: { id: string; title: string } } }[];
+    edges: {
+      node: { score: number; reasons: string[]; distanceKm: number | null; offer: { id: string; title: string } };
+    }[];
   };
 }
-const match = (profile: Record<string, unknown>, first?: number, after?: string | null) => raw<MatchData>(MATCH, { profile, first, after });
+const match = (profile: Record<string, unknown>, first?: number, after?: string | null) =>
+  raw<MatchData>(MATCH, { profile, first, after });
 const idsOf = (data: MatchData | null | undefined) => data!.matchOffers.edges.map((e) => e.node.offer.id);
 
 describe("matchOffers", () => {
@@ -74,12 +185,18 @@ describe("matchOffers", () => {
   });
 
   it("ranks a nearer fitting offer above a farther one, with German reasons", async () => {
-    const { data, errors } = await match({ roles: ["KOORDINATION"], place: { postcode: "73033" }, onlineAcceptable: false });
+    const { data, errors } = await match({
+      roles: ["KOORDINATION"],
+      place: { postcode: "73033" },
+      onlineAcceptable: false,
+    });
     expect(errors).toBeUndefined();
     const found = idsOf(data);
     expect(found.indexOf(ids.near!)).toBeLessThan(found.indexOf(ids.far!));
     const near = data!.matchOffers.edges.find((e) => e.node.offer.id === ids.near)!.node;
-    expect(near.reasons).toEqual(expect.arrayContaining(["deckt Modul M05 ab", "im eigenen Landkreis", "passt zu Ihrem Aufgabenfeld"]));
+    expect(near.reasons).toEqual(
+      expect.arrayContaining(["deckt Modul M05 ab", "im eigenen Landkreis", "passt zu Ihrem Aufgabenfeld"]),
+    );
     expect(near.distanceKm).toBeLessThan(2);
     const far = data!.matchOffers.edges.find((e) => e.node.offer.id === ids.far)!.node;
     expect(far.reasons.some((r) => /^1\d\d km entfernt$/.test(r))).toBe(true);
@@ -95,7 +212,11 @@ describe("matchOffers", () => {
   });
 
   it("resolves a short name to the full municipality (Freiburg → Freiburg im Breisgau)", async () => {
-    const { data } = await match({ place: { municipality: "Freiburg" }, scope: "OWN_DISTRICT", onlineAcceptable: false });
+    const { data } = await match({
+      place: { municipality: "Freiburg" },
+      scope: "OWN_DISTRICT",
+      onlineAcceptable: false,
+    });
     expect(idsOf(data)).toEqual([ids.far]);
   });
 
@@ -108,7 +229,9 @@ describe("matchOffers", () => {
   it("applies price, subsidy, region and text filters", async () => {
     expect(new Set(idsOf((await match({ maxPrice: 50 })).data))).toEqual(new Set([ids.online, ids.steuerung]));
     expect(idsOf((await match({ subsidisedOnly: true })).data)).toEqual([ids.online]);
-    expect(idsOf((await match({ place: { districtKey: "08212" }, scope: "OWN_REGION", onlineAcceptable: false })).data)).toEqual([ids.steuerung]);
+    expect(
+      idsOf((await match({ place: { districtKey: "08212" }, scope: "OWN_REGION", onlineAcceptable: false })).data),
+    ).toEqual([ids.steuerung]);
     expect(idsOf((await match({ text: "Gremien" })).data)).toEqual([ids.steuerung]);
   });
 
@@ -138,7 +261,15 @@ const FACETS = `query F($profile: MatchProfile) { matchFacets(profile: $profile)
   learningFormats { key count } months { key count } priceBands { key count } } }`;
 type Facet = { key: string; label?: string | null; count: number };
 interface FacetData {
-  matchFacets: { total: number; learningAreas: Facet[]; modules: Facet[]; districts: Facet[]; learningFormats: Facet[]; months: Facet[]; priceBands: Facet[] };
+  matchFacets: {
+    total: number;
+    learningAreas: Facet[];
+    modules: Facet[];
+    districts: Facet[];
+    learningFormats: Facet[];
+    months: Facet[];
+    priceBands: Facet[];
+  };
 }
 
 describe("matchFacets", () => {
@@ -163,6 +294,9 @@ describe("matchFacets", () => {
       { p: { roles: ["KOORDINATION"], completedModules: ["M01"] } },
     );
     expect(data!.matchFacets.total).toBe(data!.matchOffers.totalCount);
-    expect(data!.matchFacets.modules).toEqual([{ key: "M05", count: 2 }, { key: "M09", count: 1 }]);
+    expect(data!.matchFacets.modules).toEqual([
+      { key: "M05", count: 2 },
+      { key: "M09", count: 1 },
+    ]);
   });
 });

@@ -18,27 +18,52 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedMunicipalities(t.db);
-  gateway = await createGateway({ db: t.db, schema: await hubSchema(), logger: pino({ level: "silent" }), env: "production", introspection: true, now: () => NOW });
+  gateway = await createGateway({
+    db: t.db,
+    schema: await hubSchema(),
+    logger: pino({ level: "silent" }),
+    env: "production",
+    introspection: true,
+    now: () => NOW,
+  });
   server = await listen(gateway, 0, "127.0.0.1");
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = await createProvider(t.db, { name: "Volkshochschule Filstal", slug: "vhs" });
   const feed = await createFeed(t.db, provider.id);
   const series = await createOffer(t.db, feed, {
-    title: "Moderation im Quartier; Teil 1, Teil 2 und Teil 3 – Beteiligungsformate für Bürgerinnen und Bürger mit Übungen",
+    title:
+      "Moderation im Quartier; Teil 1, Teil 2 und Teil 3 – Beteiligungsformate für Bürgerinnen und Bürger mit Übungen",
     description: "Zeile eins\nZeile zwei, mit Komma; und Semikolon \\ Backslash",
     sessions: [
       { start: new Date("2027-02-03T08:00:00Z"), end: new Date("2027-02-03T15:00:00Z") },
       { start: new Date("2027-02-10T08:00:00Z"), end: new Date("2027-02-10T15:00:00Z") },
       { start: new Date("2027-02-17T08:00:00Z"), end: new Date("2027-02-17T15:00:00Z") },
     ],
-    moduleCodes: ["M07"], roles: ["KOORDINATION"], districtKey: "08117", regionKey: "081",
+    moduleCodes: ["M07"],
+    roles: ["KOORDINATION"],
+    districtKey: "08117",
+    regionKey: "081",
   });
-  await t.db.prisma.offer.update({ where: { id: series.id }, data: { ...COORDS["Göppingen"], locationName: "Haus der Familie", postalCode: "73033", municipality: "Göppingen" } });
+  await t.db.prisma.offer.update({
+    where: { id: series.id },
+    data: { ...COORDS["Göppingen"], locationName: "Haus der Familie", postalCode: "73033", municipality: "Göppingen" },
+  });
   ids.series = series.id;
-  ids.allDay = (await createOffer(t.db, feed, {
-    title: "Fachtag Quartier", sessions: [{ start: new Date("2027-03-05T00:00:00Z"), allDay: true }], moduleCodes: ["M09"], online: true, free: true,
-  })).id;
-  ids.evil = (await createOffer(t.db, feed, { title: `<script>alert("x")</script> & Co`, description: "<img src=x onerror=alert(1)>" })).id;
+  ids.allDay = (
+    await createOffer(t.db, feed, {
+      title: "Fachtag Quartier",
+      sessions: [{ start: new Date("2027-03-05T00:00:00Z"), allDay: true }],
+      moduleCodes: ["M09"],
+      online: true,
+      free: true,
+    })
+  ).id;
+  ids.evil = (
+    await createOffer(t.db, feed, {
+      title: `<script>alert("x")</script> & Co`,
+      description: "<img src=x onerror=alert(1)>",
+    })
+  ).id;
 });
 afterAll(async () => {
   server.close();
@@ -47,7 +72,10 @@ afterAll(async () => {
 });
 
 const parse = (text: string) => new ICAL.Component(ICAL.parse(text));
-const events = (text: string) => parse(text).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+const events = (text: string) =>
+  parse(text)
+    .getAllSubcomponents("vevent")
+    .map((v) => new ICAL.Event(v));
 
 describe("GET /calendar/offers.ics", () => {
   it("answers an iCalendar with one event per session, correct times, stable UIDs and folded lines", async () => {
