@@ -5,6 +5,7 @@ import { createGateway, listen } from "../server.ts";
 import { hubSchema } from "../../schema/build-schema.ts";
 import { seedPlaceData } from "../places.ts";
 import { createIngestDeps } from "../ingest-deps.ts";
+import { createIngestPort } from "../ingest-port.ts";
 import { runFeed } from "../../ingest/run-feed.ts";
 import { createScheduler } from "../../ingest/scheduler.ts";
 
@@ -56,6 +57,7 @@ export function registerServe(program: Command, config: () => HubConfig): void {
         logger,
         env: cfg.env,
         introspection: cfg.introspection,
+        ingest: createIngestPort(createIngestDeps(runtime, options.demo ? { extraAllowHosts: `127.0.0.1:${cfg.demoPort}` } : {})),
       });
       const port = options.port ?? cfg.port;
       const server = await listen(gateway, port, cfg.host);
