@@ -20,7 +20,14 @@ import { abandonStaleRuns, utc, type RunSummary, type RunTrigger } from "./run-f
  * scheduled time. PostgreSQL lets exactly one of them change the row, and only that hub
  * calls runFeed. No advisory lock or job table is needed, and the same statement works
  * on PGlite (one process). The per-feed lease in runFeed separately guarantees that a
- * feed never runs twice at once (a manual run during a scheduled one is skipped).
+ * feed never runs twice at once: a slot won while the feed is still running (a long
+ * run, a manual one) is skipped, not queued; the next slot comes soon enough.
+ *
+ * Refresh diffs the wanted registrations (id → expression) against the current ones
+ * rather than comparing max(updatedAt): every run updates its feed row, so that
+ * fingerprint would change every minute anyway, and the diff re-creates only changed tasks.
+ * `stop()` waits for runs in flight; a process killed instead leaves its lease to expire
+ * (HUB_INGEST_LEASE_SECONDS) and the next claimant marks its run ABANDONED.
  *
  * A bad feed never stops the scheduler: an invalid expression is logged and skipped,
  * and a run that throws is caught and logged; the other feeds keep their registrations.
