@@ -137,9 +137,9 @@ const GROUPS: readonly WeightedTerm[] = [
   ["Kinder und Jugendliche", 1.5],
   ["Jugendliche", 1.2],
   ["Kinder", 1.2],
-  ["Senioren", 1.2],
-  ["ältere Menschen", 1.5],
-  ["Älteren", 1],
+  ["Senioren", 0.8],
+  ["ältere Menschen", 1],
+  ["Älteren", 0.7],
   ["Alter und Altern", 1.5],
   ["Familien", 1.5],
   ["Alleinerziehende", 2],
@@ -327,6 +327,10 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     focus:
       "Kleinteilige, dezentrale, niedrigschwellige Angebote im Quartier entwickeln (Bürgerbus, Einkauf, Treffpunkt)",
     terms: [
+      ["Seniorenbüro", 2.5],
+      ["offene Seniorenarbeit", 2.5],
+      ["Begegnung der Generationen", 2],
+      ["Seniorennachmittag", 1.5],
       ["Hausbesuche", 2],
       ["präventive Hausbesuche", 2.5],
       ["Gemeinschaftsgarten", 2.5],
@@ -446,6 +450,9 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     relevanceFactor: 0.3,
     focus: "Zusammenarbeit mit Ehrenamtlichen gestalten und begleiten, einschließlich Konfliktmanagement",
     terms: [
+      ["Stadtteilmütter", 2.5],
+      ["Lotsen", 2],
+      ["Vermittlung von Ehrenamtlichen", 2],
       ["Freiwilligendienst", 2.5],
       ["Bundesfreiwilligendienst", 2.5],
       ["Freiwilligenagentur", 2.5],
@@ -656,6 +663,10 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     focus:
       "Quartiersentwicklung in der Kommune verankern: Leitbild, Gremien, fachbereichsübergreifende Organisation, Change-Management",
     terms: [
+      ["Pflegestrukturplanung", 2.5],
+      ["Strukturplanung", 2],
+      ["Gesamtstrategie", 2.5],
+      ["Strategie beschließen", 2],
       ["sozialraumorientierte Organisation", 3],
       ["sozialraumorientierte Verwaltung", 3],
       ["Fachbereich", 1.5],
@@ -774,6 +785,9 @@ export const MODULE_KNOWLEDGE: readonly ModuleKnowledge[] = [
     focus:
       "Lebenswelten und Bedarfe besonderer Gruppen verstehen (Ältere, Menschen mit Behinderung, Familien, Zugewanderte)",
     terms: [
+      ["Lebenswelt", 1],
+      ["Bedarfe", 0.8],
+      ["verstehen", 1],
       ["Tafel", 1],
       ["Ankommen", 1],
       ["Einsamkeit", 0.8],
@@ -991,6 +1005,9 @@ export const RELEVANCE_ANCHORS: readonly WeightedTerm[] = [
   ["Quartiersrat", 1.5],
   ["Verfügungsfonds", 1.5],
   ["Sorgekultur", 1.5],
+  ["Stadtteilmütter", 1.5],
+  ["Seniorenbüro", 1],
+  ["Gesamtstrategie", 1],
   ["Pflegekonferenz", 1.5],
   ["partizipativ", 1],
   ["Bürgerstiftung", 1.5],
