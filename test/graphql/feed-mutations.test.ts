@@ -202,6 +202,15 @@ describe("previewFeed", () => {
     expect(await t.db.prisma.offer.count()).toBe(offersBefore);
   });
 
+  it("reads an uploaded file instead of fetching", async () => {
+    const csv = "Titel;Beginn;Ort;Kosten\nQuartiersarbeit und Beteiligung;18.03.2027 14:00;Rathaus, Marktplatz 1, 89073 Ulm;kostenfrei\n";
+    const result = await raw(PREVIEW, { input: { upload: { name: "kurse.csv", base64: Buffer.from(csv).toString("base64") } } }, own);
+    expect(result.errors).toBeUndefined();
+    const preview = result.data?.previewFeed as { kind: string; offers: { title: string; free: boolean; place: { districtKey: string | null } | null }[] };
+    expect(preview.kind).toBe("CSV");
+    expect(preview.offers[0]).toMatchObject({ title: "Quartiersarbeit und Beteiligung", free: true, place: { districtKey: "08421" } });
+  });
+
   it("reports an unreachable feed as a German input error", async () => {
     server.serve("/weg.xml", "nicht da", { status: 404 });
     const result = await raw(PREVIEW, { input: { url: server.url("/weg.xml") } }, own);
@@ -293,6 +302,15 @@ describe("managing feeds", () => {
     expect(stored.withdrawnAt).not.toBeNull();
     // Gone for every further action.
     expect(code(await raw(`mutation($id: ID!) { pauseFeed(id: $id) { id } }`, { id: feed.id }, own))).toBe("NOT_FOUND");
+    const audit = await t.db.prisma.auditEvent.findFirstOrThrow({ where: { entityType: "Feed", entityId: feed.id, action: "feed.delete" } });
+    expect(audit).toMatchObject({ actorId: "token:own", role: "PROVIDER", before: { state: "ACTIVE" }, after: { state: "DELETED", withdrawnOffers: 1 } });
+  });
+
+  it("records every change of a feed in the audit trail with before and after", async () => {
+    const events = await t.db.prisma.auditEvent.findMany({ where: { entityType: "Feed", entityId: feedId }, orderBy: { at: "asc" } });
+    expect(events.map((e) => e.action)).toEqual(["feed.update", "feed.pause", "feed.resume", "feed.trigger"]);
+    expect(events[0]).toMatchObject({ before: { schedule: "0 5 * * *" }, after: { schedule: "30 4 * * 1-5" } });
+    expect(events[1]).toMatchObject({ before: { state: "ACTIVE" }, after: { state: "PAUSED" } });
   });
 });
 
