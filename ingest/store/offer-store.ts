@@ -97,9 +97,9 @@ export async function storeOffers(db: Database, input: StoreInput): Promise<Stor
     if (input.complete && accepted.size === 0 && existing.some((r) => r.status === "ACTIVE")) {
       outcome.notice = "Der Feed enthielt keine Angebote; es wurde nichts zurückgezogen. Bitte den Feed prüfen.";
     } else if (input.complete) {
-      withdrawKeys = existing
-        .filter((r) => r.status === "ACTIVE" && !accepted.has(r.sourceKey))
-        .map((r) => r.sourceKey);
+      // A rejected item is still listed by the provider: its last good version stays.
+      const listed = new Set(input.offers.map((o) => o.sourceKey));
+      withdrawKeys = existing.filter((r) => r.status === "ACTIVE" && !listed.has(r.sourceKey)).map((r) => r.sourceKey);
     } else if (input.deletedKeys.length) {
       withdrawKeys = input.deletedKeys;
     }

@@ -385,6 +385,23 @@ describe("ingest storage semantics", () => {
     expect((await copy(b.feed.id)).duplicateOfId).toBeNull();
   });
 
+  it("keeps the last good version of an item that is rejected later, instead of withdrawing it", async () => {
+    server.serve("/store/reject-later.xml", RSS, { contentType: RSS_TYPE });
+    const { feed } = await newFeed("/store/reject-later.xml");
+    await runFeed(deps, feed.id, "MANUAL");
+    const before = await offersOf(feed.id);
+    const overlong = RSS.replace(
+      "<title>Bürgerbeteiligung im Quartier moderieren</title>",
+      `<title>Bürgerbeteiligung ${"sehr ".repeat(120)}lang</title>`,
+    );
+    server.serve("/store/reject-later.xml", overlong, { contentType: RSS_TYPE });
+    const run = await runFeed(deps, feed.id, "MANUAL");
+    expect(await runOf(run.runId)).toMatchObject({ fetched: 3, rejected: 1, withdrawn: 0, unchanged: 2 });
+    const kept = (await offersOf(feed.id)).find((o) => o.sourceKey === "qaf-2027-002");
+    expect(kept).toMatchObject({ status: "ACTIVE", title: "Bürgerbeteiligung im Quartier moderieren" });
+    expect(kept?.contentHash).toBe(before.find((o) => o.sourceKey === "qaf-2027-002")?.contentHash);
+  });
+
   it("skips a run while another holds the feed's lease", async () => {
     server.serve("/store/lease.xml", RSS, { contentType: RSS_TYPE });
     const { feed } = await newFeed("/store/lease.xml");
