@@ -3,6 +3,8 @@ import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { testGateway } from "../support/gateway.ts";
 import { createProvider } from "../factories/offers.ts";
 import { authenticateToken } from "../../gateway/auth/tokens.ts";
+import { listen } from "../../gateway/server.ts";
+import type { AddressInfo } from "node:net";
 import type { Viewer } from "../../schema/common/context.ts";
 
 let t: TestDatabase;
@@ -93,6 +95,21 @@ describe("approval flow", () => {
     expect(mine.data?.myProvider).toMatchObject({ id: providerId, contactEmail: "info@qa-ulm.example", status: "APPROVED" });
     // A second decision would issue a token nobody sees: refused.
     expect(code(await api.raw(DECIDE, { id: providerId, approve: true }, analyst))).toBe("CONFLICT");
+  });
+
+  it("the issued token works on a real HTTP request (loopback)", async () => {
+    const server = await listen(api.gateway, 0, "127.0.0.1");
+    try {
+      const { port } = server.address() as AddressInfo;
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: "{ myProvider { id status } }" }),
+      });
+      expect(await response.json()).toEqual({ data: { myProvider: { id: providerId, status: "APPROVED" } } });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it("rejection issues no token", async () => {
