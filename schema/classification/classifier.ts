@@ -306,6 +306,8 @@ const moduleArea = new Map(MODULES.map((m) => [m.code, m.learningArea] as const)
 /** Vertiefung modules are open to both roles, so only Basis modules say which role an offer serves. */
 const basisRoles = new Map(MODULES.map((m) => [m.code, m.format === "BASIS" ? m.roles : []] as const));
 
+const NOTHING: ReadonlySet<number> = new Set();
+
 const confidenceOf = (raw: number): number => 1 - Math.exp(-Math.max(0, raw) / CLASSIFIER_SETTINGS.confidenceScale);
 
 interface Scored {
@@ -406,7 +408,7 @@ const chooseFormat = (c: Compiled, input: ClassifierInput, offerHits: Map<number
   let bestScore = CLASSIFIER_SETTINGS.formatMinScore - 1e-9;
   const units = input.teachingUnits ?? null;
   for (const [format, cues] of Object.entries(FORMAT_CUES) as [LearningFormatCode, readonly WeightedTerm[]][]) {
-    let score = scoreTerms(c, hits, cues, new Set()).raw;
+    let score = scoreTerms(c, hits, cues, NOTHING).raw;
     // The guide's time frames: Einführung 6 WSt., Basis about 100 WSt.
     if (units !== null && format === "EINFUEHRUNG" && units <= 8) score += 2;
     if (units !== null && format === "BASIS" && units >= 60) score += 3;
@@ -468,22 +470,26 @@ export function classifyOffer(input: ClassifierInput): Classification {
   let relevance = scoreTerms(c, hits, RELEVANCE_ANCHORS, suppressed).raw;
   for (const module of MODULE_KNOWLEDGE)
     relevance += (moduleScores.get(module.code)?.raw ?? 0) * module.relevanceFactor;
-  relevance -= scoreTerms(c, hits, OFF_TOPIC, new Set()).raw;
+  relevance -= scoreTerms(c, hits, OFF_TOPIC, NOTHING).raw;
   relevance -= penalty;
   if (categoryCount > 0) relevance += settings.categoryBonus;
   const relevant = relevance >= settings.relevanceThreshold;
   const score = round(1 / (1 + Math.exp(-(relevance - settings.relevanceThreshold) / 1.5)));
 
+  // Per area: its best module counts fully, the others by 0.3 (best + 0.3 × (sum − best)).
+  const bestOfArea = new Map<LearningAreaCode, number>();
+  const sumOfArea = new Map<LearningAreaCode, number>();
+  for (const [code, scored] of moduleScores) {
+    const area = moduleArea.get(code);
+    if (!area) continue;
+    bestOfArea.set(area, Math.max(bestOfArea.get(area) ?? 0, scored.raw));
+    sumOfArea.set(area, (sumOfArea.get(area) ?? 0) + scored.raw);
+  }
   const areaRaw = new Map<LearningAreaCode, number>();
   for (const area of AREA_KNOWLEDGE) {
     const own = scoreTerms(c, hits, area.terms, suppressed).raw + (strong.get(area.code)?.bonus ?? 0);
-    const raws = [...moduleScores.entries()]
-      .filter(([code]) => moduleArea.get(code) === area.code)
-      .map(([, s]) => s.raw)
-      .sort((a, b) => b - a);
-    const best = raws[0] ?? 0;
-    const rest = raws.slice(1).reduce((sum, value) => sum + value, 0);
-    areaRaw.set(area.code, own + best + 0.3 * rest);
+    const best = bestOfArea.get(area.code) ?? 0;
+    areaRaw.set(area.code, own + best + 0.3 * ((sumOfArea.get(area.code) ?? 0) - best));
   }
 
   const areaConfidence: Partial<Record<LearningAreaCode, number>> = {};
