@@ -1,5 +1,5 @@
 /**
- * npm run bench:ingest [-- --offers 10000] [--rounds 3] [--feeds N]
+ * npm run bench:ingest [-- --offers 10000] [--rounds 3] [--feeds N] [--only a,b,c]
  *
  * Ingest benchmark (issue 3): every figure comes with a reference measured in the same run,
  * rounds interleaved, medians reported, because this kind of machine drifts by up to a
@@ -53,6 +53,9 @@ function intOption(name: string, fallback: number): number {
 const OFFERS = intOption("offers", 10_000);
 const ROUNDS = intOption("rounds", 3);
 const FEEDS = args.includes("--feeds") ? intOption("feeds", 100) : undefined;
+/** --only a,c runs a subset of the three measurements. */
+const onlyIndex = args.indexOf("--only");
+const PARTS = new Set(onlyIndex >= 0 ? (args[onlyIndex + 1] ?? "").split(",") : ["a", "b", "c"]);
 const NOW = new Date("2026-11-22T06:00:00Z");
 const now = (): Date => NOW;
 
@@ -221,6 +224,8 @@ interface IngestTiming {
   storeMs: number;
   offers: number;
   results: FeedOffers[];
+  /** Extract time and offers per publishing format, to show where the time goes. */
+  byFormat: Map<string, { ms: number; offers: number }>;
 }
 
 async function ingestInMemory(
@@ -232,6 +237,7 @@ async function ingestInMemory(
   let storeMs = 0;
   let offers = 0;
   const results: FeedOffers[] = [];
+  const byFormat = new Map<string, { ms: number; offers: number }>();
   const t0 = performance.now();
   for (const r of feeds) {
     const t1 = performance.now();
@@ -253,9 +259,13 @@ async function ingestInMemory(
     extractMs += t2 - t1;
     storeMs += t3 - t2;
     offers += list.length;
+    const format = byFormat.get(r.feed.provider.format) ?? { ms: 0, offers: 0 };
+    format.ms += t2 - t1;
+    format.offers += list.length;
+    byFormat.set(r.feed.provider.format, format);
     results.push({ feedId: r.feedId, providerId: r.providerId, offers: list });
   }
-  return { ms: performance.now() - t0, extractMs, storeMs, offers, results };
+  return { ms: performance.now() - t0, extractMs, storeMs, offers, results, byFormat };
 }
 
 // ---------- b) HTML extraction ----------
@@ -379,137 +389,155 @@ async function main(): Promise<void> {
     await ingestInMemory(db, [...variants.values()], fetcher);
 
     // ----- a -----
-    console.log(
-      "\n## a) parse + normalise + classify + store vs raw COPY of the same rows (fetch excluded: in-memory fetcher)",
-    );
-    const ours: IngestTiming[] = [];
-    const copies: { ms: number; rows: number }[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      const order = round % 2 === 0 ? (["ours", "copy"] as const) : (["copy", "ours"] as const);
-      for (const which of order) {
-        if (which === "copy" && !bench.url) continue;
-        await clearOffers(db);
-        progress(`a) Runde ${round + 1}/${ROUNDS}: ${which === "ours" ? "Pipeline" : "COPY"} …`);
-        if (which === "ours") ours.push(await ingestInMemory(db, registered, fetcher));
-        // The first round runs the pipeline first: its offers are the rows COPY writes.
-        else if (bench.url) copies.push(await copyRows(bench.url, ours[0]?.results ?? []));
+    if (PARTS.has("a")) {
+      console.log(
+        "\n## a) parse + normalise + classify + store vs raw COPY of the same rows (fetch excluded: in-memory fetcher)",
+      );
+      const ours: IngestTiming[] = [];
+      const copies: { ms: number; rows: number }[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        const order = round % 2 === 0 ? (["ours", "copy"] as const) : (["copy", "ours"] as const);
+        for (const which of order) {
+          if (which === "copy" && !bench.url) continue;
+          await clearOffers(db);
+          progress(`a) Runde ${round + 1}/${ROUNDS}: ${which === "ours" ? "Pipeline" : "COPY"} …`);
+          if (which === "ours") ours.push(await ingestInMemory(db, registered, fetcher));
+          // The first round runs the pipeline first: its offers are the rows COPY writes.
+          else if (bench.url) copies.push(await copyRows(bench.url, ours[0]?.results ?? []));
+        }
       }
-    }
-    console.log(`check: ${fmt(ours[0]?.offers ?? 0)} of ${fmt(corpus.offerCount)} offers extracted and stored`);
-    const oursRates = ours.map((o) => (o.offers / o.ms) * 1000);
-    const oursRate = median(oursRates);
-    console.log(`pipeline:  ${oursRates.map((r) => fmt(r)).join(" / ")} offers/s  → median ${fmt(oursRate)} offers/s`);
-    console.log(
-      `           of which extract (detect+parse+normalise+classify) median ${fmt(median(ours.map((o) => o.extractMs / 1000)), 2)} s, ` +
-        `store median ${fmt(median(ours.map((o) => o.storeMs / 1000)), 2)} s  (${fmt(median(ours.map((o) => (o.offers / o.extractMs) * 1000)))} offers/s extract only, ` +
-        `${fmt(median(ours.map((o) => (o.offers / o.storeMs) * 1000)))} offers/s store only)`,
-    );
-    if (copies.length) {
-      const copyRates = copies.map((c) => (c.rows / c.ms) * 1000);
-      const copyRate = median(copyRates);
+      console.log(`check: ${fmt(ours[0]?.offers ?? 0)} of ${fmt(corpus.offerCount)} offers extracted and stored`);
+      const oursRates = ours.map((o) => (o.offers / o.ms) * 1000);
+      const oursRate = median(oursRates);
       console.log(
-        `COPY:      ${copyRates.map((r) => fmt(r)).join(" / ")} rows/s  → median ${fmt(copyRate)} rows/s (${fmt(copies[0]?.rows ?? 0)} rows)`,
+        `pipeline:  ${oursRates.map((r) => fmt(r)).join(" / ")} offers/s  → median ${fmt(oursRate)} offers/s`,
       );
-      // Each round's pair ran back to back under the same load: the median of their ratios is the headline.
-      const perRound = oursRates.map((r, i) => r / (copyRates[i] ?? NaN));
-      const ratio = median(perRound);
       console.log(
-        `ratio pipeline / COPY = ${fmt(ratio, 3)} (median of rounds ${perRound.map((r) => fmt(r, 3)).join(" / ")}; ratio of medians ${fmt(oursRate / copyRate, 3)})  goal ≥ 0.30: ${verdict(ratio >= 0.3)}`,
+        `           of which extract (detect+parse+normalise+classify) median ${fmt(median(ours.map((o) => o.extractMs / 1000)), 2)} s, ` +
+          `store median ${fmt(median(ours.map((o) => o.storeMs / 1000)), 2)} s  (${fmt(median(ours.map((o) => (o.offers / o.extractMs) * 1000)))} offers/s extract only, ` +
+          `${fmt(median(ours.map((o) => (o.offers / o.storeMs) * 1000)))} offers/s store only)`,
       );
-    } else {
-      console.log("COPY:      skipped (PGlite); no ratio.");
+      const formatRates = [...(ours[0]?.byFormat.keys() ?? [])].map((format) => {
+        const rates = ours.map((o) => {
+          const f = o.byFormat.get(format);
+          return f ? (f.offers / f.ms) * 1000 : NaN;
+        });
+        return `${format} ${fmt(median(rates))}`;
+      });
+      console.log(`           extract offers/s by format (median): ${formatRates.join(", ")}`);
+      if (copies.length) {
+        const copyRates = copies.map((c) => (c.rows / c.ms) * 1000);
+        const copyRate = median(copyRates);
+        console.log(
+          `COPY:      ${copyRates.map((r) => fmt(r)).join(" / ")} rows/s  → median ${fmt(copyRate)} rows/s (${fmt(copies[0]?.rows ?? 0)} rows)`,
+        );
+        // Each round's pair ran back to back under the same load: the median of their ratios is the headline.
+        const perRound = oursRates.map((r, i) => r / (copyRates[i] ?? NaN));
+        const ratio = median(perRound);
+        console.log(
+          `ratio pipeline / COPY = ${fmt(ratio, 3)} (median of rounds ${perRound.map((r) => fmt(r, 3)).join(" / ")}; ratio of medians ${fmt(oursRate / copyRate, 3)})  goal ≥ 0.30: ${verdict(ratio >= 0.3)}`,
+        );
+      } else {
+        console.log("COPY:      skipped (PGlite); no ratio.");
+      }
     }
 
     // ----- b -----
-    console.log("\n## b) HTML extraction on the saved synthetic pages (HTML + JSON-LD feeds, list pages, parse only)");
-    const pages = htmlPages(site.feeds, site);
-    const pageBytes = pages.reduce((n, p) => n + p.input.bytes.byteLength, 0);
-    await adapterPass(pages);
-    htmlparser2Pass(pages);
-    cheerioDefaultPass(pages);
-    const times = { adapters: [] as number[], htmlparser2: [] as number[], cheerio: [] as number[] };
-    const passes: Record<keyof typeof times, () => Promise<unknown>> = {
-      adapters: () => adapterPass(pages),
-      htmlparser2: async () => htmlparser2Pass(pages),
-      cheerio: async () => cheerioDefaultPass(pages),
-    };
-    const names = Object.keys(passes) as (keyof typeof times)[];
-    for (let round = 0; round < Math.max(ROUNDS, 5); round++) {
-      // Rotate the order so no pass always runs first (GC debts, frequency scaling).
-      for (let k = 0; k < names.length; k++) {
-        const name = names[(k + round) % names.length] as keyof typeof times;
-        times[name].push((await timed(passes[name])).ms);
-      }
-    }
-    const mbps = (ms: number): number => pageBytes / 1048576 / (ms / 1000);
-    const pagesPerS = (ms: number): number => (pages.length / ms) * 1000;
-    for (const name of names) {
-      const ms = median(times[name]);
+    if (PARTS.has("b")) {
       console.log(
-        `${name.padEnd(12)} median ${fmt(ms, 1)} ms for ${pages.length} pages (${fmt(pageBytes / 1024)} KiB): ${fmt(pagesPerS(ms))} pages/s, ${fmt(mbps(ms), 1)} MiB/s`,
+        "\n## b) HTML extraction on the saved synthetic pages (HTML + JSON-LD feeds, list pages, parse only)",
       );
-    }
-    const htmlRatio = median(times.htmlparser2) / median(times.adapters);
-    console.log(
-      `ratio adapters / htmlparser2.parseDocument = ${fmt(htmlRatio, 3)}  goal ≥ 0.25: ${verdict(htmlRatio >= 0.25)}`,
-    );
-    console.log(
-      `(cheerio default parse5 / htmlparser2 = ${fmt(median(times.htmlparser2) / median(times.cheerio), 3)})`,
-    );
-
-    // ----- c -----
-    console.log(`\n## c) re-ingest with nothing changed: runFeed over loopback HTTP (${server.url}), real fetcher`);
-    const http = createFetcher({
-      userAgent: "QuartierOfferHub/0.1 (bench:ingest)",
-      allowHosts: parseAllowList(`127.0.0.1:${server.port}`),
-      connectTimeoutMs: 5_000,
-      totalTimeoutMs: 30_000,
-      maxBytes: 20 * 1024 * 1024,
-      maxRedirects: 3,
-      perHostDelayMs: 0,
-      retries: 0,
-      respectRobots: true,
-    });
-    const first: number[] = [];
-    const etagRuns: number[] = [];
-    const plainRuns: number[] = [];
-    try {
-      for (let round = 0; round < ROUNDS; round++) {
-        await clearOffers(db);
-        server.validators = true;
-        progress(`c) Runde ${round + 1}/${ROUNDS}: erster Lauf …`);
-        const t1 = await timed(() => runAll(db, http, registered));
-        progress(`c) Runde ${round + 1}/${ROUNDS}: zweiter Lauf (ETag) …`);
-        const t2 = await timed(() => runAll(db, http, registered));
-        server.validators = false;
-        progress(`c) Runde ${round + 1}/${ROUNDS}: dritter Lauf (ohne Validatoren) …`);
-        const t3 = await timed(() => runAll(db, http, registered));
-        first.push(t1.ms);
-        etagRuns.push(t2.ms);
-        plainRuns.push(t3.ms);
-        if (round === 0) {
-          console.log(
-            `statuses: first [${describeCounts(t1.value)}], ETag [${describeCounts(t2.value)}], no validators [${describeCounts(t3.value)}]`,
-          );
+      const pages = htmlPages(site.feeds, site);
+      const pageBytes = pages.reduce((n, p) => n + p.input.bytes.byteLength, 0);
+      await adapterPass(pages);
+      htmlparser2Pass(pages);
+      cheerioDefaultPass(pages);
+      const times = { adapters: [] as number[], htmlparser2: [] as number[], cheerio: [] as number[] };
+      const passes: Record<keyof typeof times, () => Promise<unknown>> = {
+        adapters: () => adapterPass(pages),
+        htmlparser2: async () => htmlparser2Pass(pages),
+        cheerio: async () => cheerioDefaultPass(pages),
+      };
+      const names = Object.keys(passes) as (keyof typeof times)[];
+      for (let round = 0; round < Math.max(ROUNDS, 5); round++) {
+        // Rotate the order so no pass always runs first (GC debts, frequency scaling).
+        for (let k = 0; k < names.length; k++) {
+          const name = names[(k + round) % names.length] as keyof typeof times;
+          times[name].push((await timed(passes[name])).ms);
         }
       }
-    } finally {
-      await http.close();
-    }
-    const firstMs = median(first);
-    console.log(
-      `first ingest:           ${first.map((m) => fmt(m / 1000, 2)).join(" / ")} s → median ${fmt(firstMs / 1000, 2)} s (${fmt((OFFERS / firstMs) * 1000)} offers/s incl. fetch, runs, detail pages)`,
-    );
-    const report = (label: string, runs: number[]): void => {
-      const ratios = runs.map((ms, i) => ms / (first[i] ?? NaN));
-      const ratio = median(ratios);
+      const mbps = (ms: number): number => pageBytes / 1048576 / (ms / 1000);
+      const pagesPerS = (ms: number): number => (pages.length / ms) * 1000;
+      for (const name of names) {
+        const ms = median(times[name]);
+        console.log(
+          `${name.padEnd(12)} median ${fmt(ms, 1)} ms for ${pages.length} pages (${fmt(pageBytes / 1024)} KiB): ${fmt(pagesPerS(ms))} pages/s, ${fmt(mbps(ms), 1)} MiB/s`,
+        );
+      }
+      const htmlRatio = median(times.htmlparser2) / median(times.adapters);
       console.log(
-        `${label} ${runs.map((m) => fmt(m / 1000, 2)).join(" / ")} s → median ${fmt(median(runs) / 1000, 2)} s; ratio to first = ${fmt(ratio, 3)} (per round ${ratios.map((r) => fmt(r, 3)).join(" / ")})  goal < 0.05: ${verdict(ratio < 0.05)}`,
+        `ratio adapters / htmlparser2.parseDocument = ${fmt(htmlRatio, 3)}  goal ≥ 0.25: ${verdict(htmlRatio >= 0.25)}`,
       );
-    };
-    report("re-ingest, ETag → 304:  ", etagRuns);
-    report("re-ingest, no validators:", plainRuns);
-    console.log(`HTTP responses: ${[...server.counts].map(([s, n]) => `${s}×${n}`).join(", ")}`);
+      console.log(
+        `(cheerio default parse5 / htmlparser2 = ${fmt(median(times.htmlparser2) / median(times.cheerio), 3)})`,
+      );
+    }
+
+    // ----- c -----
+    if (PARTS.has("c")) {
+      console.log(`\n## c) re-ingest with nothing changed: runFeed over loopback HTTP (${server.url}), real fetcher`);
+      const http = createFetcher({
+        userAgent: "QuartierOfferHub/0.1 (bench:ingest)",
+        allowHosts: parseAllowList(`127.0.0.1:${server.port}`),
+        connectTimeoutMs: 5_000,
+        totalTimeoutMs: 30_000,
+        maxBytes: 20 * 1024 * 1024,
+        maxRedirects: 3,
+        perHostDelayMs: 0,
+        retries: 0,
+        respectRobots: true,
+      });
+      const first: number[] = [];
+      const etagRuns: number[] = [];
+      const plainRuns: number[] = [];
+      try {
+        for (let round = 0; round < ROUNDS; round++) {
+          await clearOffers(db);
+          server.validators = true;
+          progress(`c) Runde ${round + 1}/${ROUNDS}: erster Lauf …`);
+          const t1 = await timed(() => runAll(db, http, registered));
+          progress(`c) Runde ${round + 1}/${ROUNDS}: zweiter Lauf (ETag) …`);
+          const t2 = await timed(() => runAll(db, http, registered));
+          server.validators = false;
+          progress(`c) Runde ${round + 1}/${ROUNDS}: dritter Lauf (ohne Validatoren) …`);
+          const t3 = await timed(() => runAll(db, http, registered));
+          first.push(t1.ms);
+          etagRuns.push(t2.ms);
+          plainRuns.push(t3.ms);
+          if (round === 0) {
+            console.log(
+              `statuses: first [${describeCounts(t1.value)}], ETag [${describeCounts(t2.value)}], no validators [${describeCounts(t3.value)}]`,
+            );
+          }
+        }
+      } finally {
+        await http.close();
+      }
+      const firstMs = median(first);
+      console.log(
+        `first ingest:           ${first.map((m) => fmt(m / 1000, 2)).join(" / ")} s → median ${fmt(firstMs / 1000, 2)} s (${fmt((OFFERS / firstMs) * 1000)} offers/s incl. fetch, runs, detail pages)`,
+      );
+      const report = (label: string, runs: number[]): void => {
+        const ratios = runs.map((ms, i) => ms / (first[i] ?? NaN));
+        const ratio = median(ratios);
+        console.log(
+          `${label} ${runs.map((m) => fmt(m / 1000, 2)).join(" / ")} s → median ${fmt(median(runs) / 1000, 2)} s; ratio to first = ${fmt(ratio, 3)} (per round ${ratios.map((r) => fmt(r, 3)).join(" / ")})  goal < 0.05: ${verdict(ratio < 0.05)}`,
+        );
+      };
+      report("re-ingest, ETag → 304:  ", etagRuns);
+      report("re-ingest, no validators:", plainRuns);
+      console.log(`HTTP responses: ${[...server.counts].map(([s, n]) => `${s}×${n}`).join(", ")}`);
+    }
     console.log(
       `\nload avg at end ${os
         .loadavg()
