@@ -2,7 +2,7 @@ import type { Database } from "../../prisma/database.ts";
 import type { IngestPort } from "../common/context.ts";
 import { recordAudit } from "../common/audit.ts";
 import { badInput, hubError, notFound } from "../common/errors.ts";
-import { httpUrl, text } from "../provider/validate.ts";
+import { httpUrl, label, text } from "../provider/validate.ts";
 import { actingProvider, type Actor } from "./feed.service.ts";
 import type { PushedOfferDraft } from "./port.types.ts";
 import type { OfferPushInput, UpsertOffersResultType } from "./push.type.ts";
@@ -19,7 +19,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(
 
 function number(field: string, value: number | null | undefined, max: number): number | undefined {
   if (value === null || value === undefined) return undefined;
-  if (!Number.isFinite(value) || value < 0 || value > max) throw badInput(field, `${field} muss zwischen 0 und ${max} liegen.`);
+  if (!Number.isFinite(value) || value < 0 || value > max) throw badInput(field, `${label(field)} muss zwischen 0 und ${max} liegen.`);
   return value;
 }
 

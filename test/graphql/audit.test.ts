@@ -4,6 +4,10 @@ import { testGateway } from "../support/gateway.ts";
 import { createProvider } from "../factories/offers.ts";
 import type { Viewer } from "../../schema/common/context.ts";
 
+type Result = { data?: Record<string, unknown> | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] };
+const call = async (query: string, variables: Record<string, unknown> = {}, viewer?: Viewer): Promise<Result> =>
+  (await api.raw(query, variables, viewer)) as Result;
+
 let t: TestDatabase;
 let api: Awaited<ReturnType<typeof testGateway>>;
 let providerId = "";
@@ -26,9 +30,9 @@ beforeAll(async () => {
   api = await testGateway(t.db);
   providerId = (await createProvider(t.db, { name: "Bildungswerk Rems", website: "https://rems.example" })).id;
   provider = { role: "PROVIDER", id: "token:rems", name: "Anbieter Rems", providerId };
-  await api.raw(`mutation { updateMyProvider(input: { website: "https://bildungswerk-rems.example" }) { id } }`, {}, provider);
+  await call(`mutation { updateMyProvider(input: { website: "https://bildungswerk-rems.example" }) { id } }`, {}, provider);
   const pending = await createProvider(t.db, { status: "PENDING" });
-  await api.raw(`mutation($id: ID!) { decideProvider(id: $id, approve: false, reason: "Kein Angebot im Land") { provider { id } } }`, { id: pending.id }, analyst);
+  await call(`mutation($id: ID!) { decideProvider(id: $id, approve: false, reason: "Kein Angebot im Land") { provider { id } } }`, { id: pending.id }, analyst);
 });
 afterAll(async () => {
   await api.gateway.stop();
@@ -37,13 +41,13 @@ afterAll(async () => {
 
 describe("auditEvents", () => {
   it("is for administrators only", async () => {
-    expect((await api.raw(EVENTS)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
-    expect((await api.raw(EVENTS, {}, analyst)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    expect((await api.raw(EVENTS, {}, provider)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect((await call(EVENTS)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect((await call(EVENTS, {}, analyst)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect((await call(EVENTS, {}, provider)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 
   it("lists changes newest first with actor, before and after", async () => {
-    const result = await api.raw(EVENTS, {}, admin);
+    const result = await call(EVENTS, {}, admin);
     expect(result.errors).toBeUndefined();
     const page = result.data?.auditEvents as Page;
     expect(page.items.map((i) => i.action)).toEqual(["provider.reject", "provider.update"]);
@@ -55,20 +59,20 @@ describe("auditEvents", () => {
   });
 
   it("filters by entity and pages with a cursor", async () => {
-    const filtered = (await api.raw(EVENTS, { type: "Provider", id: providerId }, admin)).data?.auditEvents as Page;
+    const filtered = (await call(EVENTS, { type: "Provider", id: providerId }, admin)).data?.auditEvents as Page;
     expect(filtered.items.map((i) => i.action)).toEqual(["provider.update"]);
-    const first = (await api.raw(EVENTS, { first: 1 }, admin)).data?.auditEvents as Page;
+    const first = (await call(EVENTS, { first: 1 }, admin)).data?.auditEvents as Page;
     expect(first).toMatchObject({ totalCount: 2, hasNextPage: true });
-    const second = (await api.raw(EVENTS, { first: 1, after: first.endCursor }, admin)).data?.auditEvents as Page;
+    const second = (await call(EVENTS, { first: 1, after: first.endCursor }, admin)).data?.auditEvents as Page;
     expect(second.items.map((i) => i.action)).toEqual(["provider.update"]);
     expect(second.hasNextPage).toBe(false);
-    expect((await api.raw(EVENTS, { first: 500 }, admin)).errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
+    expect((await call(EVENTS, { first: 500 }, admin)).errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
   });
 
   it("a refused mutation leaves no trace", async () => {
     const before = await t.db.prisma.auditEvent.count();
-    await api.raw(`mutation { updateMyProvider(input: { website: "ftp://x.example" }) { id } }`, {}, provider);
-    await api.raw(`mutation($id: ID!) { decideProvider(id: $id, approve: true) { provider { id } } }`, { id: providerId }, provider);
+    await call(`mutation { updateMyProvider(input: { website: "ftp://x.example" }) { id } }`, {}, provider);
+    await call(`mutation($id: ID!) { decideProvider(id: $id, approve: true) { provider { id } } }`, { id: providerId }, provider);
     expect(await t.db.prisma.auditEvent.count()).toBe(before);
   });
 });
