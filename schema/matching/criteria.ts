@@ -102,7 +102,8 @@ export async function criteriaOf(
     throw badInput(`${field}.audience`, "Unbekannte Zielgruppe.");
   if (p.kind && !(OFFER_KINDS as readonly string[]).includes(p.kind))
     throw badInput(`${field}.kind`, "Unbekannte Angebotsart.");
-  const from = p.from ?? now;
+  // Never past: a "from" before now is raised to now.
+  const from = p.from && p.from > now ? p.from : now;
   if (p.to && p.to < from) throw badInput(`${field}.to`, "„to“ liegt vor „from“.");
   const radiusKm = checkRadius(p.radiusKm, `${field}.radiusKm`);
   const place = p.place ? await resolvePlace(db, p.place, `${field}.place`) : null;

@@ -155,7 +155,7 @@ async function pathCriteria(
       "Ohne Ort sind nur Online-Angebote möglich: Ort angeben oder onlineAcceptable setzen.",
     );
   if (place && place.latitude === null) throw badInput("input.place", "Für diesen Ort sind keine Koordinaten bekannt.");
-  const from = input.from ?? now;
+  const from = input.from && input.from > now ? input.from : now;
   const to = new Date(from);
   to.setUTCMonth(to.getUTCMonth() + months);
   const base = await criteriaOf(db, null, now, "input");

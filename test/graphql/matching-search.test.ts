@@ -184,6 +184,11 @@ describe("matchOffers", () => {
     for (const key of ["past", "withdrawn", "irrelevant", "duplicate"]) expect(found).not.toContain(ids[key]);
   });
 
+  it("keeps past offers out even when the window starts in the past", async () => {
+    const { data } = await match({ from: "2026-01-01T00:00:00Z" });
+    expect(idsOf(data)).not.toContain(ids.past);
+  });
+
   it("ranks a nearer fitting offer above a farther one, with German reasons", async () => {
     const { data, errors } = await match({
       roles: ["KOORDINATION"],
