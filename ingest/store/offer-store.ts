@@ -84,9 +84,14 @@ export async function storeOffers(db: Database, input: StoreInput): Promise<Stor
     }
 
     const touched: string[] = [];
+    // The gazetteer may know districts the database was not seeded with (a partial seed):
+    // such an offer keeps its place but no district, instead of failing the whole feed.
+    const districts = toWrite.length
+      ? new Set((await sql<{ key: string }>(`select key from "District"`)).map((r) => r.key))
+      : new Set<string>();
     for (let i = 0; i < toWrite.length; i += BATCH) {
       const batch = toWrite.slice(i, i + BATCH);
-      const ids = await upsertOffers(sql, input, batch);
+      const ids = await upsertOffers(sql, input, batch, districts);
       touched.push(...ids.map((r) => r.id));
       await replaceSessionsAndModules(sql, batch, ids);
     }
@@ -120,7 +125,12 @@ export async function storeOffers(db: Database, input: StoreInput): Promise<Stor
   return outcome;
 }
 
-async function upsertOffers(sql: SqlRunner, input: StoreInput, batch: ProcessedOffer[]) {
+async function upsertOffers(
+  sql: SqlRunner,
+  input: StoreInput,
+  batch: ProcessedOffer[],
+  districts: ReadonlySet<string>,
+) {
   const columns = [
     "id",
     "feedId",
@@ -144,6 +154,7 @@ async function upsertOffers(sql: SqlRunner, input: StoreInput, batch: ProcessedO
   const params: unknown[] = [];
   const tuples = batch.map((offer) => {
     const values = offerValues(offer);
+    if (typeof values.districtKey === "string" && !districts.has(values.districtKey)) values.districtKey = null;
     const row = [
       randomUUID(),
       input.feedId,

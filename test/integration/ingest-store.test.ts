@@ -402,6 +402,21 @@ describe("ingest storage semantics", () => {
     expect(kept?.contentHash).toBe(before.find((o) => o.sourceKey === "qaf-2027-002")?.contentHash);
   });
 
+  it("stores an offer in a district the database was not seeded with, without its district", async () => {
+    // The test database seeds five districts; Tübingen (08416) is not one of them.
+    const elsewhere = RSS.replace(
+      "<strong>Ort:</strong> Haus der Familie, Pfarrstraße 45, 73033 Göppingen",
+      "<strong>Ort:</strong> Gemeindehaus, Lindenstraße 8, 72074 Tübingen",
+    );
+    server.serve("/store/district.xml", elsewhere, { contentType: RSS_TYPE });
+    const { feed } = await newFeed("/store/district.xml");
+    const run = await runFeed(deps, feed.id, "MANUAL");
+    expect(run.status, JSON.stringify(run.error)).toBe("SUCCEEDED");
+    const offer = (await offersOf(feed.id)).find((o) => o.sourceKey === "qaf-2027-001");
+    expect(offer).toMatchObject({ postalCode: "72074", municipality: "Tübingen", districtKey: null });
+    expect((await offersOf(feed.id)).find((o) => o.sourceKey === "qaf-2027-002")?.districtKey).toBe("08117");
+  });
+
   it("skips a run while another holds the feed's lease", async () => {
     server.serve("/store/lease.xml", RSS, { contentType: RSS_TYPE });
     const { feed } = await newFeed("/store/lease.xml");
