@@ -383,6 +383,76 @@ describe("ingest of bad input: malformed documents", () => {
     await expectUntouched(b);
   });
 
+  it("malformed JSON-LD in one of two blocks: the readable block is kept, the run names the broken one", async () => {
+    const type = "text/html; charset=utf-8";
+    const b = await baseline("/bad/zwei-bloecke.html", text("kurse-zwei-bloecke.html"), type);
+    server.serve("/bad/zwei-bloecke.html", text("jsonld-ein-block-kaputt.html"), { contentType: type });
+    const summary = await runFeed(deps, b.feedId, "MANUAL");
+    expect(summary.status).toBe("SUCCEEDED");
+    expect(await runWarnings(summary)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/JSON-LD Block 2 nicht lesbar und übersprungen/)]),
+    );
+    const kept = (await snapshot(b.feedId)).find((o) => o.title === "Einführung ins Quartiersmanagement");
+    expect(kept?.status).toBe("ACTIVE");
+  });
+
+  // Blocked on the JSON-LD adapter (ingest/adapters/jsonld/parse.ts, adapters engineer): for
+  // fixtures/ingest/jsonld-ein-block-kaputt.html (block 2 lacks a comma) parseJsonLd warns
+  // "Block 2 nicht lesbar" but returns `complete: true`, so the store withdraws the event of
+  // block 2, which the provider still publishes. Fix there: `complete: false` when a block was skipped.
+  it.fails("malformed JSON-LD in one of two blocks withdraws nothing", async () => {
+    const type = "text/html; charset=utf-8";
+    const b = await baseline("/bad/zwei-bloecke-2.html", text("kurse-zwei-bloecke.html"), type);
+    server.serve("/bad/zwei-bloecke-2.html", text("jsonld-ein-block-kaputt.html"), { contentType: type });
+    await runFeed(deps, b.feedId, "MANUAL");
+    expect((await snapshot(b.feedId)).map((o) => o.status)).toEqual(["ACTIVE", "ACTIVE"]);
+  });
+
+  const HTML_CONFIG = {
+    item: "article.kurs",
+    fields: { title: "h3", url: "h3 a", sourceKey: "@data-id", date: ".datum", location: ".ort", price: ".preis" },
+  };
+
+  it("malformed HTML (unclosed tags, page cut off): the items found are kept active", async () => {
+    const type = "text/html; charset=utf-8";
+    server.serve("/bad/programm.html", text("programm.html"), { contentType: type });
+    const provider = await createProvider(db);
+    const feed = await createFeed(db, provider.id, {
+      url: server.url("/bad/programm.html"),
+      kind: "HTML",
+      config: HTML_CONFIG,
+    });
+    const first = await runFeed(deps, feed.id, "MANUAL");
+    expect(first.status, JSON.stringify(first.error)).toBe("SUCCEEDED");
+    expect((await snapshot(feed.id)).map((o) => o.sourceKey)).toEqual(["sta-201", "sta-202", "sta-203"]);
+
+    server.serve("/bad/programm.html", text("html-kaputt.html"), { contentType: type });
+    const summary = await runFeed(deps, feed.id, "MANUAL");
+    expect(summary.status, JSON.stringify(summary.error)).toBe("SUCCEEDED");
+    const after = await snapshot(feed.id);
+    expect(after.filter((o) => o.sourceKey !== "sta-203").map((o) => o.status)).toEqual(["ACTIVE", "ACTIVE"]);
+  });
+
+  // Blocked on the HTML adapter (ingest/adapters/html/parse.ts, adapters engineer): for
+  // fixtures/ingest/html-kaputt.html (the page ends mid-item, no </body></html>) parseHtml
+  // returns `complete: true` without a warning, so the store withdraws sta-203, which was
+  // merely cut off. Fix there: a page without its closing tags is no complete snapshot (and
+  // say so in a warning).
+  it.fails("malformed HTML cut off mid-list withdraws nothing", async () => {
+    const type = "text/html; charset=utf-8";
+    server.serve("/bad/programm-2.html", text("programm.html"), { contentType: type });
+    const provider = await createProvider(db);
+    const feed = await createFeed(db, provider.id, {
+      url: server.url("/bad/programm-2.html"),
+      kind: "HTML",
+      config: HTML_CONFIG,
+    });
+    await runFeed(deps, feed.id, "MANUAL");
+    server.serve("/bad/programm-2.html", text("html-kaputt.html"), { contentType: type });
+    await runFeed(deps, feed.id, "MANUAL");
+    expect((await snapshot(feed.id)).map((o) => o.status)).toEqual(["ACTIVE", "ACTIVE", "ACTIVE"]);
+  });
+
   it("malformed iCal: an unreadable calendar fails the run and changes nothing", async () => {
     const type = "text/calendar; charset=utf-8";
     const b = await baseline("/bad/programm.ics", text("programm.ics"), type);
