@@ -210,6 +210,12 @@ export function describeFailure(error: unknown): { code: string; message: string
   if (error instanceof LeaseLostError) return { code: "LEASE_LOST", message: error.message, retryable: true };
   if (error instanceof FetchError) return { code: error.code, message: error.message, retryable: error.retryable };
   if (error instanceof UnreadableFeedError) return { code: "UNREADABLE", message: error.message, retryable: false };
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: "PROCESSING_FAILED", message: `Verarbeitung fehlgeschlagen: ${message}`, retryable: false };
+  // Unexpected errors (a database constraint, a bug) must not show providers SQL or stack
+  // details: the run says what happened in German; the detail goes to the process log.
+  process.stderr.write(`ingest: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return {
+    code: "PROCESSING_FAILED",
+    message: "Verarbeitung fehlgeschlagen: interner Fehler (im Protokoll des Hubs vermerkt); es wurde nichts geändert.",
+    retryable: false,
+  };
 }

@@ -15,6 +15,7 @@ import {
   SessionType,
 } from "./offer.type.ts";
 import { findOffer, findOffers, type OfferRow } from "./offer.service.ts";
+import { sanitiseHtml } from "../common/sanitise.ts";
 
 /** Thin resolvers: validation and queries live in offer.service.ts. */
 @Resolver(() => OfferType)
@@ -42,6 +43,12 @@ export class OfferResolver {
     const row = await findOffer(ctx.db, id);
     if (!row) throw notFound("Angebot", id);
     return row as unknown as OfferType;
+  }
+
+  /** Sanitised again on output: a row written past ingest must not carry script either. */
+  @FieldResolver(() => String)
+  descriptionHtml(@Root() offer: OfferRow): string {
+    return offer.descriptionHtml ? sanitiseHtml(offer.descriptionHtml) : "";
   }
 
   @FieldResolver(() => ProviderType)

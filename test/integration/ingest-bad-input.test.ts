@@ -340,7 +340,7 @@ describe("ingest of bad input: malformed documents", () => {
   // off) parseRss returns `complete: true` with only item 1, so the store takes it for a full
   // snapshot and withdraws qaf-2027-002 and qaf-2027-003, which the provider never removed.
   // Fix there: return `complete: false` whenever the XML did not validate.
-  it.fails("malformed RSS XML withdraws nothing", async () => {
+  it("malformed RSS XML withdraws nothing", async () => {
     const b = await baseline("/bad/rss-broken-2.xml", RSS, RSS_TYPE);
     server.serve("/bad/rss-broken-2.xml", text("rss-kaputt.xml"), { contentType: RSS_TYPE });
     await runFeed(deps, b.feedId, "MANUAL");
@@ -400,7 +400,7 @@ describe("ingest of bad input: malformed documents", () => {
   // fixtures/ingest/jsonld-ein-block-kaputt.html (block 2 lacks a comma) parseJsonLd warns
   // "Block 2 nicht lesbar" but returns `complete: true`, so the store withdraws the event of
   // block 2, which the provider still publishes. Fix there: `complete: false` when a block was skipped.
-  it.fails("malformed JSON-LD in one of two blocks withdraws nothing", async () => {
+  it("malformed JSON-LD in one of two blocks withdraws nothing", async () => {
     const type = "text/html; charset=utf-8";
     const b = await baseline("/bad/zwei-bloecke-2.html", text("kurse-zwei-bloecke.html"), type);
     server.serve("/bad/zwei-bloecke-2.html", text("jsonld-ein-block-kaputt.html"), { contentType: type });
@@ -438,7 +438,7 @@ describe("ingest of bad input: malformed documents", () => {
   // returns `complete: true` without a warning, so the store withdraws sta-203, which was
   // merely cut off. Fix there: a page without its closing tags is no complete snapshot (and
   // say so in a warning).
-  it.fails("malformed HTML cut off mid-list withdraws nothing", async () => {
+  it("malformed HTML cut off mid-list withdraws nothing", async () => {
     const type = "text/html; charset=utf-8";
     server.serve("/bad/programm-2.html", text("programm.html"), { contentType: type });
     const provider = await createProvider(db);

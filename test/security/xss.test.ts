@@ -93,9 +93,9 @@ describe("scraped descriptions reach clients sanitised", () => {
   // Defence in depth: a row written past ingest (a migration, a manual fix, a future
   // adapter that forgets to sanitise). Today the Offer resolver passes descriptionHtml
   // through as stored, so this is expected to fail until it sanitises on output too
-  // (see the report: sanitiseHtml in a field resolver). `it.fails` turns red once fixed:
+  // The Offer resolver sanitises descriptionHtml on output too (schema/common/sanitise.ts).
   // then change it to `it`.
-  it.fails("sanitises descriptionHtml on output even when the stored row is hostile", async () => {
+  it("sanitises descriptionHtml on output even when the stored row is hostile", async () => {
     const provider = await createProvider(t.db);
     const feed = await createFeed(t.db, provider.id);
     const offer = await createOffer(t.db, feed, { title: "Quartiersarbeit mit Hintertür" });

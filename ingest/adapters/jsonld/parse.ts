@@ -604,9 +604,11 @@ export function parseJsonLd(input: FeedInput): ParseResult {
     };
   }
   const values: unknown[] = [];
+  let unreadableBlocks = 0;
   for (const block of blocks) {
     const parsed = parseLenientJson(block.raw);
     if (!parsed.ok) {
+      unreadableBlocks++;
       warnings.push({
         field: "application/ld+json",
         message: `JSON-LD ${block.label} nicht lesbar und übersprungen: ${parsed.error}`,
@@ -641,7 +643,8 @@ export function parseJsonLd(input: FeedInput): ParseResult {
   }
   if (byKey.size === 0 && values.length > 0)
     warnings.push({ message: "Keine schema.org-Veranstaltungen (Event/Course) in den JSON-LD-Daten gefunden" });
-  return { offers: [...byKey.values()], warnings, complete: true };
+  // A page with an unreadable block may have lost offers: keep what was read, withdraw nothing.
+  return { offers: [...byKey.values()], warnings, complete: unreadableBlocks === 0 };
 }
 
 const EVENT_TYPE_IN_TEXT =

@@ -281,7 +281,8 @@ export function parseRss(input: FeedInput): ParseResult {
     }
     offers.push(draft);
   }
-  return { offers, warnings, complete: true };
+  // Items recovered from broken XML are kept, but the feed cannot vouch for what it lacks.
+  return { offers, warnings, complete: validation === true };
 }
 
 /** High for RSS/Atom documents, nothing for anything else. */
