@@ -7,7 +7,7 @@ import type { HubContext, IngestPort, Viewer } from "../schema/common/context.ts
 import { findRoute } from "./routes/index.ts";
 import { createFormatError } from "./errors.ts";
 import { BodyTooLargeError, readBody } from "./http-body.ts";
-import { authenticateToken } from "./auth/tokens.ts";
+import { authenticateToken } from "../schema/access/tokens.ts";
 import { DEFAULT_SESSION_MS, SESSION_COOKIE, authenticateSession, readCookie, sessionCookie } from "./auth/sessions.ts";
 import type { Logger } from "./logger.ts";
 import type { SecuritySettings } from "./config.ts";

@@ -1,5 +1,5 @@
 import type { Database } from "../../prisma/database.ts";
-import { hashSecret, verifySecret } from "./tokens.ts";
+import { hashSecret, verifySecret } from "../../schema/access/tokens.ts";
 
 /**
  * Dashboard users and their passwords. Passwords are hashed like API token secrets

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Database } from "../../prisma/database.ts";
 import type { Viewer } from "../../schema/common/context.ts";
-import type { AuthOutcome } from "./tokens.ts";
+import type { AuthOutcome } from "../../schema/access/tokens.ts";
 import { burnPasswordCheck, normaliseEmail, verifyPassword } from "./passwords.ts";
 
 /**

@@ -1,11 +1,11 @@
 import { Option, type Command } from "commander";
 import type { HubConfig } from "../config.ts";
-import type { TokenRole } from "../auth/tokens.ts";
+import type { TokenRole } from "../../schema/access/tokens.ts";
 
 // Implementations are imported when a command runs, so `hub --help` starts fast.
 const load = async () => ({
   ...(await import("../runtime.ts")),
-  ...(await import("../auth/tokens.ts")),
+  ...(await import("../../schema/access/tokens.ts")),
   ...(await import("../../schema/common/audit.ts")),
 });
 

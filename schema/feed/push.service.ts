@@ -72,8 +72,9 @@ async function pushFeed(db: Database, providerId: string): Promise<string> {
 }
 
 export async function upsertOffers(db: Database, port: IngestPort, viewer: Actor, items: OfferPushInput[], providerId: string | null | undefined): Promise<UpsertOffersResultType> {
-  if (!port.storePushed) throw hubError("INTERNAL_SERVER_ERROR", "Das Einlesen ist in diesem Dienst nicht eingerichtet.");
+  // Who may push is decided before anything about this process's wiring is revealed.
   const owner = await actingProvider(db, viewer, providerId);
+  if (!port.storePushed) throw hubError("INTERNAL_SERVER_ERROR", "Das Einlesen ist in diesem Dienst nicht eingerichtet.");
   if (!items.length) throw badInput("input", "Keine Angebote übermittelt.");
   if (items.length > MAX_PUSHED_OFFERS) throw badInput("input", `Höchstens ${MAX_PUSHED_OFFERS} Angebote je Aufruf.`);
   const drafts = items.map((item, i) => toDraft(item, `input.${i}`));

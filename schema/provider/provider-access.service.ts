@@ -5,7 +5,7 @@ import { hubError, notFound } from "../common/errors.ts";
 // The one import against the gateway → schema direction: issuing and revoking must go
 // through the gateway's token module, which also drops revoked tokens from its
 // in-process cache at once. Moving tokens.ts to schema/common would remove it.
-import { issueToken, revokeToken } from "../../gateway/auth/tokens.ts";
+import { issueToken, revokeToken } from "../access/tokens.ts";
 import { email, httpUrl, slugify, text } from "./validate.ts";
 import type { RegisterProviderInput, UpdateMyProviderInput } from "./provider.input.ts";
 

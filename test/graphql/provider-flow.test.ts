@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { testGateway } from "../support/gateway.ts";
 import { createProvider } from "../factories/offers.ts";
-import { authenticateToken } from "../../gateway/auth/tokens.ts";
+import { authenticateToken } from "../../schema/access/tokens.ts";
 import { listen } from "../../gateway/server.ts";
 import type { AddressInfo } from "node:net";
 import type { Viewer } from "../../schema/common/context.ts";

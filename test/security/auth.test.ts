@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { issueToken, revokeToken } from "../../gateway/auth/tokens.ts";
+import { issueToken, revokeToken } from "../../schema/access/tokens.ts";
 import { createUser, disableUser } from "../../gateway/auth/passwords.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { codesOf, startGateway, type GraphqlBody, type LiveGateway } from "./support.ts";

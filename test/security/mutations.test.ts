@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { pino } from "pino";
 import type { GraphQLArgument, GraphQLField, GraphQLInputField, GraphQLInputType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { issueToken } from "../../gateway/auth/tokens.ts";
+import { issueToken } from "../../schema/access/tokens.ts";
 import type { IngestPort } from "../../schema/common/context.ts";
 import { hubSchema } from "../../schema/build-schema.ts";
 import { createFeed, createOffer, createProvider } from "../factories/offers.ts";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RateLimiter, createRateLimits } from "../../gateway/rate-limit.ts";
-import { issueToken } from "../../gateway/auth/tokens.ts";
+import { issueToken } from "../../schema/access/tokens.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { startGateway, tableCounts, type GraphqlBody, type LiveGateway } from "./support.ts";
 
