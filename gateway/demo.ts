@@ -10,7 +10,7 @@ import type { Runtime } from "./runtime.ts";
  * at start (the scheduler keeps them current afterwards). Only that server's address is
  * added to the fetcher's allow-list.
  */
-export async function startDemo(runtime: Runtime): Promise<{ stop(): Promise<void>; ingest: Promise<void> }> {
+export async function startDemo(runtime: Runtime): Promise<{ port: number; stop(): Promise<void>; ingest: Promise<void> }> {
   const { logger, db, config } = runtime;
   const server = await startDemoServer({ port: config.demoPort, host: "127.0.0.1", baseDate: new Date() });
   const deps = createIngestDeps(runtime, { extraAllowHosts: `127.0.0.1:${server.port}`, fetcher: { perHostDelayMs: 20 } });
@@ -26,6 +26,7 @@ export async function startDemo(runtime: Runtime): Promise<{ stop(): Promise<voi
     logger.info({ feeds: feedIds.length, offersWritten: offers }, "demo feeds ingested");
   })();
   return {
+    port: server.port,
     ingest,
     stop: async () => {
       await ingest.catch(() => undefined);

@@ -1,13 +1,5 @@
 import type { Command } from "commander";
 import type { HubConfig } from "../config.ts";
-import { openRuntime } from "../runtime.ts";
-import { createGateway, listen } from "../server.ts";
-import { hubSchema } from "../../schema/build-schema.ts";
-import { seedPlaceData } from "../places.ts";
-import { createIngestDeps } from "../ingest-deps.ts";
-import { createIngestPort } from "../ingest-port.ts";
-import { runFeed } from "../../ingest/run-feed.ts";
-import { createScheduler } from "../../ingest/scheduler.ts";
 
 export function registerServe(program: Command, config: () => HubConfig): void {
   program
@@ -16,21 +8,41 @@ export function registerServe(program: Command, config: () => HubConfig): void {
     .option("--demo", "Demo-Anbieter auf einem lokalen Feed-Server starten und einlesen")
     .option("--port <port>", "Port (Standard: PORT oder 4000)", Number)
     .action(async (options: { demo?: boolean; port?: number }) => {
+      // Loaded here, not at the top, so `hub --help` and the small commands start fast.
+      const { openRuntime } = await import("../runtime.ts");
+      const { createGateway, listen } = await import("../server.ts");
+      const { hubSchema } = await import("../../schema/build-schema.ts");
+      const { seedPlaceData } = await import("../places.ts");
+      const { createIngestDeps } = await import("../ingest-deps.ts");
+      const { createIngestPort } = await import("../ingest-port.ts");
+      const { runFeed } = await import("../../ingest/run-feed.ts");
+      const { createScheduler } = await import("../../ingest/scheduler.ts");
+
       const cfg = config();
       const runtime = await openRuntime(cfg);
       const { db, logger } = runtime;
       await seedPlaceData(db);
+      // Stops run in reverse order of registration.
       const stops: (() => Promise<void>)[] = [];
+
       let initialIngest: Promise<void> = Promise.resolve();
+      let demoHost = "";
       if (options.demo) {
         const { startDemo } = await import("../demo.ts");
         const demo = await startDemo(runtime);
+        demoHost = `127.0.0.1:${demo.port}`;
         stops.push(demo.stop);
         initialIngest = demo.ingest.then(() => void process.stdout.write("Demo-Anbieter eingelesen.\n"));
       }
+
+      // One fetcher for the scheduler and for providers' previews and triggers, so
+      // per-host politeness holds across both. Only the demo's own server is added to
+      // the allow-list, and only for scheduled runs of registered feeds: the provider
+      // port's URL guard keeps the plain HUB_ALLOW_HOSTS list.
+      const deps = createIngestDeps(runtime, { extraAllowHosts: demoHost });
+      stops.push(() => deps.close());
+
       if (cfg.scheduler) {
-        // The demo's feed server is on loopback: allow exactly its port, as startDemo does.
-        const deps = createIngestDeps(runtime, options.demo ? { extraAllowHosts: `127.0.0.1:${cfg.demoPort}` } : {});
         const scheduler = createScheduler({
           db,
           runFeed: (feedId, trigger) => runFeed(deps, feedId, trigger),
@@ -38,26 +50,26 @@ export function registerServe(program: Command, config: () => HubConfig): void {
           instance: deps.instance,
           now: deps.now,
         });
-        let schedulerStarted: Promise<void> | null = null;
-        // Registered before the demo's stop, so it stops first (stops run in reverse).
-        stops.push(async () => {
-          await schedulerStarted?.catch(() => undefined);
-          await scheduler.stop();
-          await deps.close();
-        });
         // In demo mode after the initial ingest, so a tick does not race the seed run.
-        schedulerStarted = initialIngest
+        const started = initialIngest
           .catch(() => undefined)
           .then(() => scheduler.start())
           .catch((err: unknown) => logger.error({ err }, "scheduler failed to start"));
+        stops.push(async () => {
+          await started;
+          await scheduler.stop();
+        });
       }
+
       const gateway = await createGateway({
         db,
         schema: await hubSchema(),
         logger,
         env: cfg.env,
         introspection: cfg.introspection,
-        ingest: createIngestPort(createIngestDeps(runtime, options.demo ? { extraAllowHosts: `127.0.0.1:${cfg.demoPort}` } : {})),
+        security: cfg.security,
+        publicUrl: cfg.publicUrl,
+        ingest: createIngestPort(deps),
       });
       const port = options.port ?? cfg.port;
       const server = await listen(gateway, port, cfg.host);
