@@ -36,7 +36,11 @@ const envSchema = z.object({
   HUB_RATE_PUBLIC: z.string().regex(RATE_PATTERN, "Format: <pro Sekunde>/<Burst>, z. B. 20/60").default("20/60"),
   HUB_RATE_TOKEN: z.string().regex(RATE_PATTERN, "Format: <pro Sekunde>/<Burst>, z. B. 100/300").default("100/300"),
   // Dashboard logins (gateway/auth/sessions.ts)
-  HUB_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(8),
+  HUB_SESSION_HOURS: z.coerce
+    .number()
+    .min(0.1)
+    .max(24 * 30)
+    .default(8),
 });
 
 export interface HubConfig {
@@ -92,9 +96,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
-    );
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   }
   const e = parsed.data;
   return {

@@ -10,10 +10,15 @@ import type { Runtime } from "./runtime.ts";
  * at start (the scheduler keeps them current afterwards). Only that server's address is
  * added to the fetcher's allow-list.
  */
-export async function startDemo(runtime: Runtime): Promise<{ port: number; stop(): Promise<void>; ingest: Promise<void> }> {
+export async function startDemo(
+  runtime: Runtime,
+): Promise<{ port: number; stop(): Promise<void>; ingest: Promise<void> }> {
   const { logger, db, config } = runtime;
   const server = await startDemoServer({ port: config.demoPort, host: "127.0.0.1", baseDate: new Date() });
-  const deps = createIngestDeps(runtime, { extraAllowHosts: `127.0.0.1:${server.port}`, fetcher: { perHostDelayMs: 20 } });
+  const deps = createIngestDeps(runtime, {
+    extraAllowHosts: `127.0.0.1:${server.port}`,
+    fetcher: { perHostDelayMs: 20 },
+  });
   const feedIds = await registerProviders(db, demoProviders(server.url), new Date());
   logger.info({ url: server.url, feeds: feedIds.length }, "demo feed server started");
   const ingest = (async () => {

@@ -42,7 +42,11 @@ export function hardening(settings: Partial<HardeningSettings>, options: { hideS
     maxDepth: { n: s.maxDepth, exposeLimits: false, errorMessage: "Die Abfrage ist zu tief verschachtelt." },
     maxAliases: { n: s.maxAliases, exposeLimits: false, errorMessage: "Die Abfrage enthält zu viele Aliasse." },
     costLimit: { maxCost: s.maxCost, exposeLimits: false, errorMessage: "Die Abfrage ist zu aufwendig." },
-    maxDirectives: { n: s.maxDirectives, exposeLimits: false, errorMessage: "Die Abfrage enthält zu viele Direktiven." },
+    maxDirectives: {
+      n: s.maxDirectives,
+      exposeLimits: false,
+      errorMessage: "Die Abfrage enthält zu viele Direktiven.",
+    },
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: options.hideSuggestions, mask: "[Vorschlag ausgeblendet]" },
   });

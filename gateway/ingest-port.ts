@@ -1,5 +1,11 @@
 import type { IngestPort } from "../schema/common/context.ts";
-import { SourceUnreadableError, type FieldWarning, type PreviewResult, type PushOutcome, type PushedOfferDraft } from "../schema/feed/port.types.ts";
+import {
+  SourceUnreadableError,
+  type FieldWarning,
+  type PreviewResult,
+  type PushOutcome,
+  type PushedOfferDraft,
+} from "../schema/feed/port.types.ts";
 import { extractFeed, isFeedKind, UnreadableFeedError, type ProcessedOffer } from "../ingest/pipeline/extract.ts";
 import { runFeed, type IngestDeps } from "../ingest/run-feed.ts";
 import { assertFetchableUrl, systemResolver, type Resolver } from "../ingest/fetch/url-guard.ts";
@@ -27,23 +33,39 @@ export interface IngestPortOptions {
 }
 
 // Validators per kind; kinds without options accept any (small) object.
-const CONFIG_VALIDATORS: Partial<Record<string, (config: unknown) => { ok: true } | { ok: false; errors: string[] }>> = {
-  HTML: parseHtmlConfig,
-  GRAPHQL: parseGraphqlConfig,
-};
+const CONFIG_VALIDATORS: Partial<Record<string, (config: unknown) => { ok: true } | { ok: false; errors: string[] }>> =
+  {
+    HTML: parseHtmlConfig,
+    GRAPHQL: parseGraphqlConfig,
+  };
 
 /** zod speaks English; the adapters' config errors reach providers, so they are put into German. */
-const TYPE_NAMES: Record<string, string> = { string: "Text", number: "Zahl", object: "Objekt", array: "Liste", boolean: "Wahr/Falsch" };
+const TYPE_NAMES: Record<string, string> = {
+  string: "Text",
+  number: "Zahl",
+  object: "Objekt",
+  array: "Liste",
+  boolean: "Wahr/Falsch",
+};
 const typeName = (t: string) => TYPE_NAMES[t] ?? t;
 const ZOD_GERMAN: ReadonlyArray<readonly [RegExp, (...groups: string[]) => string]> = [
   [/Invalid input: expected (\w+), received undefined/g, (_m, t = "") => `fehlt (erwartet: ${typeName(t)})`],
-  [/Invalid input: expected (\w+), received (\w+)/g, (_m, t = "", r = "") => `falscher Typ (erwartet: ${typeName(t)}, erhalten: ${typeName(r)})`],
-  [/Too (big|small): expected (\w+) to have ([<>]=?)(\d+) (\w+)/g, (_m, _k, _t, op = "", n = "") => `Länge ${op} ${n} erforderlich`],
+  [
+    /Invalid input: expected (\w+), received (\w+)/g,
+    (_m, t = "", r = "") => `falscher Typ (erwartet: ${typeName(t)}, erhalten: ${typeName(r)})`,
+  ],
+  [
+    /Too (big|small): expected (\w+) to have ([<>]=?)(\d+) (\w+)/g,
+    (_m, _k, _t, op = "", n = "") => `Länge ${op} ${n} erforderlich`,
+  ],
   [/Invalid input/g, () => "ungültige Angabe"],
   [/Unrecognized keys?: /g, () => "unbekannte Felder: "],
 ];
 export const germanConfigError = (message: string): string =>
-  ZOD_GERMAN.reduce((text, [pattern, replace]) => text.replace(pattern, replace as (substring: string, ...args: string[]) => string), message);
+  ZOD_GERMAN.reduce(
+    (text, [pattern, replace]) => text.replace(pattern, replace as (substring: string, ...args: string[]) => string),
+    message,
+  );
 
 const PUSH_SOURCE = (providerId: string) => `push:${providerId}`;
 
@@ -71,7 +93,8 @@ export function createIngestPort(deps: IngestDeps, options: IngestPortOptions = 
         { url: source.url ?? null, upload: source.upload ?? null, kind, config: source.config ?? {} },
         { fetcher: deps.fetcher, now: deps.now, maxDetailPages: 20, maxGraphqlPages: 5 },
       ).catch((error: unknown) => {
-        if (error instanceof FetchError || error instanceof UnreadableFeedError) throw new SourceUnreadableError(error.message);
+        if (error instanceof FetchError || error instanceof UnreadableFeedError)
+          throw new SourceUnreadableError(error.message);
         throw error;
       });
       const offers = result.offers ?? [];
@@ -79,7 +102,11 @@ export function createIngestPort(deps: IngestDeps, options: IngestPortOptions = 
         kind: result.kind,
         offers: offers.map(previewOffer),
         warnings: [
-          ...result.warnings.map((w) => ({ sourceKey: w.sourceKey ?? null, field: w.field ?? null, message: w.message })),
+          ...result.warnings.map((w) => ({
+            sourceKey: w.sourceKey ?? null,
+            field: w.field ?? null,
+            message: w.message,
+          })),
           ...offers.flatMap(offerWarnings),
         ],
       };
@@ -101,7 +128,14 @@ export function createIngestPort(deps: IngestDeps, options: IngestPortOptions = 
         data: { feedId, trigger: "MANUAL", instance: deps.instance, startedAt: now },
       });
       // A push is a delta: it adds and changes, and withdraws nothing it does not name.
-      const outcome = await storeOffers(deps.db, { feedId, providerId, offers: processed, complete: false, deletedKeys: [], now });
+      const outcome = await storeOffers(deps.db, {
+        feedId,
+        providerId,
+        offers: processed,
+        complete: false,
+        deletedKeys: [],
+        now,
+      });
       const warnings = processed.flatMap(offerWarnings);
       await deps.db.prisma.ingestRun.update({
         where: { id: run.id },

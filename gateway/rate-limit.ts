@@ -108,7 +108,11 @@ export function createRateLimits(
 }
 
 /** HTTP 429 with Retry-After and a GraphQL-shaped body, for GraphQL and plain routes alike. */
-export function sendRateLimited(res: ServerResponse, retryAfterSeconds: number, message = "Zu viele Anfragen. Bitte später erneut versuchen."): void {
+export function sendRateLimited(
+  res: ServerResponse,
+  retryAfterSeconds: number,
+  message = "Zu viele Anfragen. Bitte später erneut versuchen.",
+): void {
   res.statusCode = 429;
   res.setHeader("retry-after", String(retryAfterSeconds));
   res.setHeader("content-type", "application/json; charset=utf-8");

@@ -1,6 +1,9 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { ApolloServer, HeaderMap, type BaseContext } from "@apollo/server";
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from "@apollo/server/plugin/landingPage/default";
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from "@apollo/server/plugin/landingPage/default";
 import type { GraphQLSchema } from "graphql";
 import type { Database } from "../prisma/database.ts";
 import type { HubContext, IngestPort, Viewer } from "../schema/common/context.ts";
@@ -39,7 +42,11 @@ export interface Gateway {
   /** The node:http request handler: /graphql, /healthz, and the start page. */
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
   /** Runs one operation in-process (tests, scripts), as a given viewer. */
-  execute(query: string, variables?: Record<string, unknown>, viewer?: Viewer): ReturnType<ApolloServer<HubContext>["executeOperation"]>;
+  execute(
+    query: string,
+    variables?: Record<string, unknown>,
+    viewer?: Viewer,
+  ): ReturnType<ApolloServer<HubContext>["executeOperation"]>;
   stop(): Promise<void>;
 }
 
@@ -86,7 +93,9 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
    * Bearer token → viewer, else the dashboard session cookie; neither → public. A bad
    * credential is refused, never downgraded; Bearer wins when both are sent.
    */
-  async function viewerOf(req: IncomingMessage): Promise<{ viewer: Viewer } | { refusal: string; staleCookie?: boolean }> {
+  async function viewerOf(
+    req: IncomingMessage,
+  ): Promise<{ viewer: Viewer } | { refusal: string; staleCookie?: boolean }> {
     const header = req.headers.authorization;
     if (!header) {
       const session = readCookie(req.headers.cookie, SESSION_COOKIE);
@@ -109,7 +118,8 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
    */
   async function admit(req: IncomingMessage): Promise<Admission> {
     const ip = clientIp(req);
-    const hasCredential = Boolean(req.headers.authorization) || readCookie(req.headers.cookie, SESSION_COOKIE) !== undefined;
+    const hasCredential =
+      Boolean(req.headers.authorization) || readCookie(req.headers.cookie, SESSION_COOKIE) !== undefined;
     if (!hasCredential) {
       const taken = limits.public.take(ip);
       return taken.ok ? { viewer: { role: "PUBLIC" } } : { retryAfterSeconds: taken.retryAfterSeconds };
@@ -127,7 +137,11 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   }
 
   /** Answers a refused admission (429 or 401); returns the viewer otherwise. */
-  function refuseOrViewer(res: ServerResponse, admission: Admission, shape: "graphql" | "route" = "graphql"): Viewer | null {
+  function refuseOrViewer(
+    res: ServerResponse,
+    admission: Admission,
+    shape: "graphql" | "route" = "graphql",
+  ): Viewer | null {
     if ("retryAfterSeconds" in admission) {
       sendRateLimited(res, admission.retryAfterSeconds);
       return null;
@@ -136,7 +150,13 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
       res.setHeader("www-authenticate", 'Bearer realm="quartier-hub"');
       // A browser keeps sending a dead session cookie: clear it so the portal works again.
       if (admission.staleCookie) res.setHeader("set-cookie", sessionCookie("", { secure: publicHttps, maxAge: 0 }));
-      sendJson(res, 401, shape === "graphql" ? { errors: [{ message: admission.refusal, extensions: { code: "UNAUTHENTICATED" } }] } : { error: admission.refusal });
+      sendJson(
+        res,
+        401,
+        shape === "graphql"
+          ? { errors: [{ message: admission.refusal, extensions: { code: "UNAUTHENTICATED" } }] }
+          : { error: admission.refusal },
+      );
       return null;
     }
     return admission.viewer;
@@ -154,7 +174,9 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
         try {
           body = text ? JSON.parse(text) : {};
         } catch {
-          return sendJson(res, 400, { errors: [{ message: "Ungültiges JSON im Anfragekörper.", extensions: { code: "BAD_REQUEST" } }] });
+          return sendJson(res, 400, {
+            errors: [{ message: "Ungültiges JSON im Anfragekörper.", extensions: { code: "BAD_REQUEST" } }],
+          });
         }
       } else {
         body = text;
@@ -198,7 +220,9 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
       return sendJson(res, 404, { error: "Nicht gefunden." });
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
-        return sendJson(res, 413, { errors: [{ message: `Anfrage größer als ${MAX_BODY_BYTES} Bytes.`, extensions: { code: "BAD_REQUEST" } }] });
+        return sendJson(res, 413, {
+          errors: [{ message: `Anfrage größer als ${MAX_BODY_BYTES} Bytes.`, extensions: { code: "BAD_REQUEST" } }],
+        });
       }
       deps.logger.error({ err: error, path: url.pathname }, "request failed");
       if (!res.headersSent) sendJson(res, 500, { error: "Interner Fehler." });

@@ -16,10 +16,19 @@ export interface ProviderRegistration {
  * by (provider, path of the URL), so a demo server on another port updates the URL
  * instead of adding a second feed.
  */
-export async function registerProviders(db: Database, registrations: readonly ProviderRegistration[], now: Date): Promise<string[]> {
+export async function registerProviders(
+  db: Database,
+  registrations: readonly ProviderRegistration[],
+  now: Date,
+): Promise<string[]> {
   const feedIds: string[] = [];
   for (const r of registrations) {
-    const data = { name: r.name, website: r.website ?? null, contactEmail: r.contactEmail ?? null, description: r.description ?? null };
+    const data = {
+      name: r.name,
+      website: r.website ?? null,
+      contactEmail: r.contactEmail ?? null,
+      description: r.description ?? null,
+    };
     const provider = await db.prisma.provider.upsert({
       where: { slug: r.slug },
       create: { slug: r.slug, ...data, status: "APPROVED", decidedAt: now },

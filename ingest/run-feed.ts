@@ -212,7 +212,9 @@ export function describeFailure(error: unknown): { code: string; message: string
   if (error instanceof UnreadableFeedError) return { code: "UNREADABLE", message: error.message, retryable: false };
   // Unexpected errors (a database constraint, a bug) must not show providers SQL or stack
   // details: the run says what happened in German; the detail goes to the process log.
-  process.stderr.write(`ingest: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `ingest: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   return {
     code: "PROCESSING_FAILED",
     message: "Verarbeitung fehlgeschlagen: interner Fehler (im Protokoll des Hubs vermerkt); es wurde nichts geändert.",

@@ -73,8 +73,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   const client = inMemory ? new PGlite() : new PGlite(path.resolve(dataDir));
   await client.waitReady;
   const prisma = new PrismaClient({ adapter: pgliteAdapter(client) });
-  const sql: SqlRunner = async (text, params = []) =>
-    (await client.query(text, params as unknown[])).rows as never;
+  const sql: SqlRunner = async (text, params = []) => (await client.query(text, params as unknown[])).rows as never;
   return {
     kind: "pglite",
     prisma,
@@ -102,8 +101,7 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<Data
   // Fail fast with a clear message instead of on the first query.
   await pool.query("select 1");
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  const sql: SqlRunner = async (text, params = []) =>
-    (await pool.query(text, params as unknown[])).rows as never;
+  const sql: SqlRunner = async (text, params = []) => (await pool.query(text, params as unknown[])).rows as never;
   const url = new URL(databaseUrl);
   return {
     kind: "postgres",

@@ -16,7 +16,11 @@ export const REGIONS = [
 export async function seedTaxonomy(db: Database): Promise<{ areas: number; modules: number }> {
   for (const area of LEARNING_AREAS) {
     const data = { number: area.number, name: area.name, guidingQuestion: area.guidingQuestion };
-    await db.prisma.learningArea.upsert({ where: { code: area.code }, create: { code: area.code, ...data }, update: data });
+    await db.prisma.learningArea.upsert({
+      where: { code: area.code },
+      create: { code: area.code, ...data },
+      update: data,
+    });
   }
   for (const module of MODULES) {
     const data = {
@@ -28,7 +32,11 @@ export async function seedTaxonomy(db: Database): Promise<{ areas: number; modul
       learningAreaCode: module.learningArea,
       taxonomyVersion: TAXONOMY_VERSION,
     };
-    await db.prisma.module.upsert({ where: { code: module.code }, create: { code: module.code, ...data }, update: data });
+    await db.prisma.module.upsert({
+      where: { code: module.code },
+      create: { code: module.code, ...data },
+      update: data,
+    });
   }
   return { areas: LEARNING_AREAS.length, modules: MODULES.length };
 }

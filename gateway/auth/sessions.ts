@@ -17,10 +17,17 @@ export const LOGIN_FAILED = "E-Mail oder Passwort falsch.";
 
 const hashSessionId = (id: string) => createHash("sha256").update(id).digest("base64url");
 
-export type LoginOutcome = { ok: true; sessionId: string; expiresAt: Date; userId: string } | { ok: false; reason: string };
+export type LoginOutcome =
+  { ok: true; sessionId: string; expiresAt: Date; userId: string } | { ok: false; reason: string };
 
 /** Checks the password and opens a session; every failure gives the same German message. */
-export async function login(db: Database, email: string, password: string, now: Date, ttlMs = DEFAULT_SESSION_MS): Promise<LoginOutcome> {
+export async function login(
+  db: Database,
+  email: string,
+  password: string,
+  now: Date,
+  ttlMs = DEFAULT_SESSION_MS,
+): Promise<LoginOutcome> {
   const user = await db.prisma.user.findUnique({ where: { email: normaliseEmail(email) } });
   if (!user) {
     await burnPasswordCheck(password);
@@ -39,7 +46,10 @@ export async function login(db: Database, email: string, password: string, now: 
 
 export async function authenticateSession(db: Database, sessionId: string, now: Date): Promise<AuthOutcome> {
   if (!SESSION_PATTERN.test(sessionId)) return { ok: false, reason: "Ungültige Sitzung. Bitte neu anmelden." };
-  const row = await db.prisma.userSession.findUnique({ where: { tokenHash: hashSessionId(sessionId) }, include: { user: true } });
+  const row = await db.prisma.userSession.findUnique({
+    where: { tokenHash: hashSessionId(sessionId) },
+    include: { user: true },
+  });
   if (!row || row.expiresAt <= now || row.user.disabledAt || row.user.role === "PROVIDER") {
     return { ok: false, reason: "Die Sitzung ist abgelaufen oder ungültig. Bitte neu anmelden." };
   }

@@ -34,7 +34,8 @@ export function registerIngestCommands(program: Command, config: () => HubConfig
               include: { provider: true },
               orderBy: { createdAt: "asc" },
             });
-        if (!feeds.length) throw new Error(options.feed ? `Feed ${options.feed} nicht gefunden.` : "Keine aktiven Feeds.");
+        if (!feeds.length)
+          throw new Error(options.feed ? `Feed ${options.feed} nicht gefunden.` : "Keine aktiven Feeds.");
         const tty = process.stdout.isTTY;
         const results: RunSummary[] = [];
         for (const [i, feed] of feeds.entries()) {
@@ -64,7 +65,9 @@ export function registerIngestCommands(program: Command, config: () => HubConfig
     .command("preview")
     .description("Liest eine URL oder Datei und zeigt, was der Hub daraus macht, ohne zu speichern.")
     .argument("<url-or-path>", "http(s)-URL oder Pfad einer gespeicherten Datei")
-    .addOption(new Option("--kind <kind>", "Format statt automatischer Erkennung").choices(FEED_KINDS as unknown as string[]))
+    .addOption(
+      new Option("--kind <kind>", "Format statt automatischer Erkennung").choices(FEED_KINDS as unknown as string[]),
+    )
     .option("--config <file>", "JSON-Datei mit Feed-Optionen (Selektoren, Spaltenzuordnung, GraphQL-Abfrage)")
     .option("--json", "eine JSON-Zeile {offers, warnings} ausgeben")
     .action(async (target: string, options: { kind?: FeedKind; config?: string; json?: boolean }) => {
@@ -72,7 +75,10 @@ export function registerIngestCommands(program: Command, config: () => HubConfig
       const feedConfig: unknown = options.config ? JSON.parse(await readFile(options.config, "utf8")) : undefined;
       const fetcher = createFetcher(fetcherConfigFromEnv(process.env));
       try {
-        const result = await extractFeed({ url: target, kind: options.kind ?? null, config: feedConfig }, { fetcher, now: () => new Date() });
+        const result = await extractFeed(
+          { url: target, kind: options.kind ?? null, config: feedConfig },
+          { fetcher, now: () => new Date() },
+        );
         const offers = (result.offers ?? []).map(previewOffer);
         const warnings = result.warnings.map((w) => [w.sourceKey, w.field, w.message].filter(Boolean).join(": "));
         if (options.json) {
@@ -83,13 +89,16 @@ export function registerIngestCommands(program: Command, config: () => HubConfig
             const when = o.sessions[0]?.start ?? "ohne Termin";
             const where = o.online ? "online" : (o.location?.municipality ?? o.location?.name ?? "ohne Ort");
             const modules = o.classification.modules.map((m) => m.code).join(", ") || "–";
-            process.stdout.write(`• ${o.title}\n  ${when} · ${where} · ${o.free ? "kostenfrei" : o.price ? `${o.price.amount} €` : "Preis unbekannt"} · Module: ${modules}\n`);
+            process.stdout.write(
+              `• ${o.title}\n  ${when} · ${where} · ${o.free ? "kostenfrei" : o.price ? `${o.price.amount} €` : "Preis unbekannt"} · Module: ${modules}\n`,
+            );
           }
           if (warnings.length) process.stdout.write(`\nHinweise:\n${warnings.map((w) => `  - ${w}`).join("\n")}\n`);
         }
       } catch (error) {
         const failure = describeFailure(error);
-        if (options.json) process.stdout.write(`${JSON.stringify({ offers: [], warnings: [failure.message], error: failure })}\n`);
+        if (options.json)
+          process.stdout.write(`${JSON.stringify({ offers: [], warnings: [failure.message], error: failure })}\n`);
         else process.stderr.write(`${failure.message}\n`);
         process.exitCode = 1;
       } finally {

@@ -15,7 +15,9 @@ export function buildProgram(config: () => HubConfig): Command {
   const program = new Command("hub")
     .description("Quartier-Angebotsdrehscheibe: Fortbildungsangebote zur Quartiersentwicklung in Baden-Württemberg")
     .showHelpAfterError()
-    .addOption(new Option("--timeout <seconds>", "Abbruch nach so vielen Sekunden (nicht für serve)").argParser(Number));
+    .addOption(
+      new Option("--timeout <seconds>", "Abbruch nach so vielen Sekunden (nicht für serve)").argParser(Number),
+    );
   registerServe(program, config);
   registerDatabaseCommands(program, config);
   registerIngestCommands(program, config);

@@ -75,7 +75,9 @@ export function registerServe(program: Command, config: () => HubConfig): void {
       const server = await listen(gateway, port, cfg.host);
       const address = server.address();
       const bound = typeof address === "object" && address ? address.port : port;
-      process.stdout.write(`Hub läuft: http://${cfg.host === "0.0.0.0" ? "localhost" : cfg.host}:${bound}/graphql (${db.describe})\n`);
+      process.stdout.write(
+        `Hub läuft: http://${cfg.host === "0.0.0.0" ? "localhost" : cfg.host}:${bound}/graphql (${db.describe})\n`,
+      );
 
       let stopping = false;
       const shutdown = async (signal: string) => {

@@ -24,10 +24,21 @@ export function registerTokenCommands(program: Command, config: () => HubConfig)
       const { openRuntime, issueToken, recordAudit } = await load();
       const runtime = await openRuntime(config());
       try {
-        const issued = await issueToken(runtime.db, { role: options.role, name: options.name, providerId: options.provider ?? null });
-        await recordAudit(runtime.db, cli, { action: "token.issue", entityType: "ApiToken", entityId: issued.id, after: { role: options.role, name: options.name, providerId: options.provider ?? null } });
+        const issued = await issueToken(runtime.db, {
+          role: options.role,
+          name: options.name,
+          providerId: options.provider ?? null,
+        });
+        await recordAudit(runtime.db, cli, {
+          action: "token.issue",
+          entityType: "ApiToken",
+          entityId: issued.id,
+          after: { role: options.role, name: options.name, providerId: options.provider ?? null },
+        });
         process.stdout.write(`${issued.token}\n`);
-        process.stderr.write(`Token ${issued.prefix} (${options.role}) ausgegeben. Es wird nicht noch einmal angezeigt.\n`);
+        process.stderr.write(
+          `Token ${issued.prefix} (${options.role}) ausgegeben. Es wird nicht noch einmal angezeigt.\n`,
+        );
       } finally {
         await runtime.close();
       }
@@ -59,7 +70,9 @@ export function registerTokenCommands(program: Command, config: () => HubConfig)
         const rows = await runtime.db.prisma.apiToken.findMany({ orderBy: { createdAt: "asc" } });
         for (const r of rows) {
           const state = r.revokedAt ? "widerrufen" : r.expiresAt && r.expiresAt < new Date() ? "abgelaufen" : "aktiv";
-          process.stdout.write(`${r.prefix}  ${r.role.padEnd(8)} ${state.padEnd(10)} ${r.name}${r.providerId ? ` (Anbieter ${r.providerId})` : ""}\n`);
+          process.stdout.write(
+            `${r.prefix}  ${r.role.padEnd(8)} ${state.padEnd(10)} ${r.name}${r.providerId ? ` (Anbieter ${r.providerId})` : ""}\n`,
+          );
         }
       } finally {
         await runtime.close();

@@ -25,8 +25,18 @@ export function registerUserCommands(program: Command, config: () => HubConfig):
       const { openRuntime, createUser, recordAudit } = await load();
       const runtime = await openRuntime(config());
       try {
-        const created = await createUser(runtime.db, { email: options.email, name: options.name, role: options.role, password });
-        await recordAudit(runtime.db, cli, { action: "user.create", entityType: "User", entityId: created.id, after: { email: created.email, role: options.role } });
+        const created = await createUser(runtime.db, {
+          email: options.email,
+          name: options.name,
+          role: options.role,
+          password,
+        });
+        await recordAudit(runtime.db, cli, {
+          action: "user.create",
+          entityType: "User",
+          entityId: created.id,
+          after: { email: created.email, role: options.role },
+        });
         process.stdout.write(`Konto ${created.email} (${options.role}) angelegt.\n`);
       } finally {
         await runtime.close();

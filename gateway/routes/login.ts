@@ -28,16 +28,26 @@ export function createLoginRoutes(deps: LoginRouteDeps): Route[] {
       method: "POST",
       path: "/login",
       async handle(req, res, ctx) {
-        if (!sameOrigin(req, deps.publicOrigin)) return refuse(res, 403, "FORBIDDEN", "Anmeldung nur von dieser Seite aus.");
+        if (!sameOrigin(req, deps.publicOrigin))
+          return refuse(res, 403, "FORBIDDEN", "Anmeldung nur von dieser Seite aus.");
         const form = await readCredentials(req);
         if (!form) return refuse(res, 400, "BAD_USER_INPUT", "E-Mail und Passwort als Formular oder JSON senden.");
         const ip = deps.limits.loginIp.take(deps.clientIp(req));
-        if (!ip.ok) return sendRateLimited(res, ip.retryAfterSeconds, "Zu viele Anmeldeversuche. Bitte später erneut versuchen.");
+        if (!ip.ok)
+          return sendRateLimited(res, ip.retryAfterSeconds, "Zu viele Anmeldeversuche. Bitte später erneut versuchen.");
         const perEmail = deps.limits.loginEmail.take(normaliseEmail(form.email));
-        if (!perEmail.ok) return sendRateLimited(res, perEmail.retryAfterSeconds, "Zu viele Anmeldeversuche. Bitte später erneut versuchen.");
+        if (!perEmail.ok)
+          return sendRateLimited(
+            res,
+            perEmail.retryAfterSeconds,
+            "Zu viele Anmeldeversuche. Bitte später erneut versuchen.",
+          );
         const outcome = await login(ctx.db, form.email, form.password, ctx.now(), deps.sessionMs);
         if (!outcome.ok) return refuse(res, 401, "UNAUTHENTICATED", LOGIN_FAILED);
-        res.setHeader("set-cookie", sessionCookie(outcome.sessionId, { secure: deps.secure(req), maxAge: Math.floor(deps.sessionMs / 1000) }));
+        res.setHeader(
+          "set-cookie",
+          sessionCookie(outcome.sessionId, { secure: deps.secure(req), maxAge: Math.floor(deps.sessionMs / 1000) }),
+        );
         res.setHeader("cache-control", "no-store");
         if (form.kind === "form") return redirect(res, "/");
         return sendJson(res, 200, { ok: true, expiresAt: outcome.expiresAt.toISOString() });
@@ -47,11 +57,13 @@ export function createLoginRoutes(deps: LoginRouteDeps): Route[] {
       method: "POST",
       path: "/logout",
       async handle(req, res, ctx) {
-        if (!sameOrigin(req, deps.publicOrigin)) return refuse(res, 403, "FORBIDDEN", "Abmeldung nur von dieser Seite aus.");
+        if (!sameOrigin(req, deps.publicOrigin))
+          return refuse(res, 403, "FORBIDDEN", "Abmeldung nur von dieser Seite aus.");
         const sessionId = readCookie(req.headers.cookie, SESSION_COOKIE);
         if (sessionId) await logout(ctx.db, sessionId);
         res.setHeader("set-cookie", sessionCookie("", { secure: deps.secure(req), maxAge: 0 }));
-        if ((req.headers["content-type"] ?? "").includes("application/x-www-form-urlencoded")) return redirect(res, "/");
+        if ((req.headers["content-type"] ?? "").includes("application/x-www-form-urlencoded"))
+          return redirect(res, "/");
         res.statusCode = 204;
         res.end();
       },

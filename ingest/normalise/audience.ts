@@ -23,7 +23,11 @@ export const AUDIENCE_TABLE: readonly { code: AudienceCode; patterns: readonly R
   },
   {
     code: "LOCAL_POLITICIANS",
-    patterns: [/gemeinderaet|gemeinderat|stadtraet|stadtrat|kreisraet|kreistag|ortschaftsraet|ortsvorsteh/, /buergermeister/, /kommunalpolitik|mandatstraeg|ratsmitglied|\bpolitik/],
+    patterns: [
+      /gemeinderaet|gemeinderat|stadtraet|stadtrat|kreisraet|kreistag|ortschaftsraet|ortsvorsteh/,
+      /buergermeister/,
+      /kommunalpolitik|mandatstraeg|ratsmitglied|\bpolitik/,
+    ],
   },
   {
     code: "CIVIL_SOCIETY_PROFESSIONALS",
@@ -38,8 +42,15 @@ export const AUDIENCE_TABLE: readonly { code: AudienceCode; patterns: readonly R
   },
   {
     code: "VOLUNTEERS",
-    patterns: [/ehrenamt/, /buergerschaftlich\w*\s+engagiert|engagierte/, /freiwillig/, /buergerinnen|buerger\*?innen|buerger und/, /initiativen|vereine|nachbarschaftshilfe/],
+    patterns: [
+      /ehrenamt/,
+      /buergerschaftlich\w*\s+engagiert|engagierte/,
+      /freiwillig/,
+      /buergerinnen|buerger\*?innen|buerger und/,
+      /initiativen|vereine|nachbarschaftshilfe/,
+    ],
   },
 ];
 
-export const audiencesFromText = (texts: readonly string[]): AudienceCode[] => matchTable(AUDIENCE_TABLE, texts.join(" \n "));
+export const audiencesFromText = (texts: readonly string[]): AudienceCode[] =>
+  matchTable(AUDIENCE_TABLE, texts.join(" \n "));

@@ -7,7 +7,12 @@ import { ONLINE, PROSE, STRUCTURED } from "./fixtures/drafts.ts";
 import { gazetteer } from "./gazetteer.ts";
 import { normaliseOffer } from "./normalise.ts";
 
-const ctx = { sourceUrl: "https://provider.example/", fetchedAt: new Date("2026-11-20T06:00:00Z"), adapter: "bench", adapterVersion: "0" };
+const ctx = {
+  sourceUrl: "https://provider.example/",
+  fetchedAt: new Date("2026-11-20T06:00:00Z"),
+  adapter: "bench",
+  adapterVersion: "0",
+};
 const drafts = [STRUCTURED, PROSE, ONLINE];
 
 const t0 = performance.now();
@@ -20,7 +25,12 @@ const n = 30_000;
 // Every offer gets its own key, title and description, so no memo sees the same text twice.
 const inputs = Array.from({ length: n }, (_, i) => {
   const d = drafts[i % drafts.length]!;
-  return { ...d, sourceKey: `k${i}`, title: `${d.title} ${i}`, description: `${d.description ?? ""}<p>Kurs Nr. ${i}</p>` };
+  return {
+    ...d,
+    sourceKey: `k${i}`,
+    title: `${d.title} ${i}`,
+    description: `${d.description ?? ""}<p>Kurs Nr. ${i}</p>`,
+  };
 });
 const t1 = performance.now();
 const cpu0 = process.cpuUsage();

@@ -15,7 +15,11 @@ describe("berlin clock (cached offsets) agrees with luxon", () => {
 
   it.each([
     [{ year: 2027, month: 3, day: 28 }, 90, "2027-03-28T01:30:00+01:00"],
-    [{ year: 2027, month: 3, day: 28 }, 150, luxonIso(DateTime.fromObject({ year: 2027, month: 3, day: 28, hour: 2, minute: 30 }, { zone: ZONE }))],
+    [
+      { year: 2027, month: 3, day: 28 },
+      150,
+      luxonIso(DateTime.fromObject({ year: 2027, month: 3, day: 28, hour: 2, minute: 30 }, { zone: ZONE })),
+    ],
     [{ year: 2027, month: 3, day: 28 }, 240, "2027-03-28T04:00:00+02:00"],
     [{ year: 2027, month: 10, day: 31 }, 240, "2027-10-31T04:00:00+01:00"],
     [{ year: 2027, month: 12, day: 31 }, 1500, "2028-01-01T01:00:00+01:00"],

@@ -94,7 +94,12 @@ export function fromInstant(ms: number): BerlinTime {
     return { day, minutes, iso: wallIso(day, minutes), ms };
   }
   const dt = DateTime.fromMillis(ms, { zone: ZONE });
-  return { day: { year: dt.year, month: dt.month, day: dt.day }, minutes: dt.hour * 60 + dt.minute, iso: luxonIso(dt), ms };
+  return {
+    day: { year: dt.year, month: dt.month, day: dt.day },
+    minutes: dt.hour * 60 + dt.minute,
+    iso: luxonIso(dt),
+    ms,
+  };
 }
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;

@@ -7,7 +7,9 @@ export function completenessOf(offer: Omit<NormalisedOffer, "completeness" | "pr
   const facts: Facts = {
     what: offer.title.trim() !== "" && offer.description.trim() !== "",
     when: offer.sessions.length > 0,
-    where: offer.online || !!(offer.location && (offer.location.municipality || offer.location.districtKey || offer.location.postalCode)),
+    where:
+      offer.online ||
+      !!(offer.location && (offer.location.municipality || offer.location.districtKey || offer.location.postalCode)),
     price: offer.free || offer.price !== null,
     hours: offer.teachingUnits !== null,
     audience: offer.audiences.length > 0,

@@ -53,7 +53,13 @@ const PROSE: Row[] = [
     ],
   ],
   ["vom 18.03.2027, 9 Uhr, bis 19.03.2027, 13 Uhr", [["2027-03-18T09:00:00+01:00", "2027-03-19T13:00:00+01:00"]]],
-  ["18.03.2027 – 19.03.2027, 9:00 Uhr – 16:00 Uhr", [["2027-03-18T09:00:00+01:00", "2027-03-18T16:00:00+01:00"], ["2027-03-19T09:00:00+01:00", "2027-03-19T16:00:00+01:00"]]],
+  [
+    "18.03.2027 – 19.03.2027, 9:00 Uhr – 16:00 Uhr",
+    [
+      ["2027-03-18T09:00:00+01:00", "2027-03-18T16:00:00+01:00"],
+      ["2027-03-19T09:00:00+01:00", "2027-03-19T16:00:00+01:00"],
+    ],
+  ],
   ["am 2027-06-02", [["2027-06-02T00:00:00+02:00", "2027-06-02T23:59:00+02:00", true]]],
 ];
 
@@ -84,11 +90,14 @@ describe("parseGermanDates", () => {
     ]);
   });
 
-  it.each(["demnächst", "nach Vereinbarung", "9 bis 16 Uhr", "31.02.2027"])("warns and emits nothing for %s", (text) => {
-    const result = parseGermanDates(text, REF);
-    expect(result.sessions).toEqual([]);
-    expect(result.warnings[0]).toMatch(/^Datum nicht lesbar/);
-  });
+  it.each(["demnächst", "nach Vereinbarung", "9 bis 16 Uhr", "31.02.2027"])(
+    "warns and emits nothing for %s",
+    (text) => {
+      const result = parseGermanDates(text, REF);
+      expect(result.sessions).toEqual([]);
+      expect(result.warnings[0]).toMatch(/^Datum nicht lesbar/);
+    },
+  );
 });
 
 describe("weekday check", () => {
@@ -105,11 +114,26 @@ describe("weekday check", () => {
 
 describe("normaliseSessionDraft", () => {
   it.each([
-    [{ start: "2027-03-18T14:00:00+01:00", end: "2027-03-18T17:30:00+01:00" }, "2027-03-18T14:00:00+01:00", "2027-03-18T17:30:00+01:00", false],
+    [
+      { start: "2027-03-18T14:00:00+01:00", end: "2027-03-18T17:30:00+01:00" },
+      "2027-03-18T14:00:00+01:00",
+      "2027-03-18T17:30:00+01:00",
+      false,
+    ],
     [{ start: "2027-03-18T13:00:00Z" }, "2027-03-18T14:00:00+01:00", null, false],
-    [{ start: "2027-07-01T09:00", end: "2027-07-01T12:00" }, "2027-07-01T09:00:00+02:00", "2027-07-01T12:00:00+02:00", false],
+    [
+      { start: "2027-07-01T09:00", end: "2027-07-01T12:00" },
+      "2027-07-01T09:00:00+02:00",
+      "2027-07-01T12:00:00+02:00",
+      false,
+    ],
     [{ start: "2027-05-03" }, "2027-05-03T00:00:00+02:00", "2027-05-03T23:59:00+02:00", true],
-    [{ start: "2027-05-03", end: "2027-05-05", allDay: true }, "2027-05-03T00:00:00+02:00", "2027-05-05T23:59:00+02:00", true],
+    [
+      { start: "2027-05-03", end: "2027-05-05", allDay: true },
+      "2027-05-03T00:00:00+02:00",
+      "2027-05-05T23:59:00+02:00",
+      true,
+    ],
   ])("%j", (draft, start, end, allDay) => {
     expect(normaliseSessionDraft(draft)).toEqual({ start, end, allDay });
   });
@@ -128,7 +152,10 @@ describe("resolveSessions", () => {
   });
 
   it("adds the times of a separate text to all-day dates", () => {
-    const r = resolveSessions({ sessions: [{ start: "2027-06-02", end: "2027-06-03", allDay: true }], dateText: "09:00-16:00" }, REF);
+    const r = resolveSessions(
+      { sessions: [{ start: "2027-06-02", end: "2027-06-03", allDay: true }], dateText: "09:00-16:00" },
+      REF,
+    );
     expect(r.sessions).toEqual([
       { start: "2027-06-02T09:00:00+02:00", end: "2027-06-02T16:00:00+02:00", allDay: false },
       { start: "2027-06-03T09:00:00+02:00", end: "2027-06-03T16:00:00+02:00", allDay: false },

@@ -29,18 +29,36 @@ export interface DateParseResult {
 
 // Abbreviations and spellings seen in provider texts; keys are lower case without dot.
 const MONTHS: Readonly<Record<string, number>> = {
-  januar: 1, jan: 1, jänner: 1, jaenner: 1,
-  februar: 2, feb: 2, febr: 2,
-  märz: 3, maerz: 3, marz: 3, mär: 3, mrz: 3,
-  april: 4, apr: 4,
+  januar: 1,
+  jan: 1,
+  jänner: 1,
+  jaenner: 1,
+  februar: 2,
+  feb: 2,
+  febr: 2,
+  märz: 3,
+  maerz: 3,
+  marz: 3,
+  mär: 3,
+  mrz: 3,
+  april: 4,
+  apr: 4,
   mai: 5,
-  juni: 6, jun: 6,
-  juli: 7, jul: 7,
-  august: 8, aug: 8,
-  september: 9, sept: 9, sep: 9,
-  oktober: 10, okt: 10,
-  november: 11, nov: 11,
-  dezember: 12, dez: 12,
+  juni: 6,
+  jun: 6,
+  juli: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  oktober: 10,
+  okt: 10,
+  november: 11,
+  nov: 11,
+  dezember: 12,
+  dez: 12,
 };
 
 const MONTH_ALTERNATION = Object.keys(MONTHS)
@@ -219,7 +237,9 @@ function fillYears(groups: DayGroup[], reference: Day): DayGroup[] {
   };
   return groups.map((g) => {
     const last = fill(g.last);
-    const wraps = g.first.month !== null && last.month !== null &&
+    const wraps =
+      g.first.month !== null &&
+      last.month !== null &&
       (g.first.month > last.month || (g.first.month === last.month && g.first.day > last.day));
     const first =
       g.first.year === null && g.first.month !== null && last.year !== null
@@ -252,8 +272,21 @@ function eachDay(first: Day, last: Day): Day[] {
 
 // ISO weekday (1 = Monday) of German weekday names and their abbreviations.
 const WEEKDAYS: Readonly<Record<string, number>> = {
-  mo: 1, montag: 1, di: 2, dienstag: 2, mi: 3, mittwoch: 3, do: 4, donnerstag: 4,
-  fr: 5, freitag: 5, sa: 6, samstag: 6, sonnabend: 6, so: 7, sonntag: 7,
+  mo: 1,
+  montag: 1,
+  di: 2,
+  dienstag: 2,
+  mi: 3,
+  mittwoch: 3,
+  do: 4,
+  donnerstag: 4,
+  fr: 5,
+  freitag: 5,
+  sa: 6,
+  samstag: 6,
+  sonnabend: 6,
+  so: 7,
+  sonntag: 7,
 };
 const WEEKDAY_BEFORE = /\b([a-zA-Z]{2,10})\.?,?\s*(?:den\s+)?$/;
 
@@ -267,7 +300,9 @@ function weekdayMismatches(text: string, groups: DayGroup[]): string[] {
     if (!expected || !day) continue;
     const actual = ((Math.floor(dayNumber(day)) + 3) % 7) + 1; // 1970-01-01 was a Thursday
     if (actual !== expected)
-      out.push(`Wochentag passt nicht zum Datum: „${text.slice(Math.max(0, g.first.index - 16), g.first.index + g.first.length).trim()}“`);
+      out.push(
+        `Wochentag passt nicht zum Datum: „${text.slice(Math.max(0, g.first.index - 16), g.first.index + g.first.length).trim()}“`,
+      );
   }
   return out;
 }
@@ -297,7 +332,10 @@ export function parseGermanDates(text: string, referenceDate: Date): DateParseRe
     const first = toDay(only.first);
     const last = toDay(only.last);
     if (first && last && dayNumber(last) > dayNumber(first))
-      return { sessions: [{ start: wallIso(first, t0.startMin), end: wallIso(last, t1.startMin), allDay: false }], warnings };
+      return {
+        sessions: [{ start: wallIso(first, t0.startMin), end: wallIso(last, t1.startMin), allDay: false }],
+        warnings,
+      };
   }
   groups.forEach((g, i) => {
     const first = toDay(g.first);
@@ -369,9 +407,10 @@ export function resolveSessions(
     structured.sort((a, b) => (a.start < b.start ? -1 : 1));
     const dateText = draft.dateText?.trim();
     // A date text without dates of its own only adds times to all-day structured dates.
-    const timed = dateText && extractDates(extractTimes(canonical(dateText)).rest).length === 0
-      ? applyTimes(structured, dateText)
-      : structured;
+    const timed =
+      dateText && extractDates(extractTimes(canonical(dateText)).rest).length === 0
+        ? applyTimes(structured, dateText)
+        : structured;
     return { sessions: dedupe(timed), warnings, rawDate: unreadable.length ? unreadable.join(" | ") : null };
   }
   const text = draft.dateText?.trim();

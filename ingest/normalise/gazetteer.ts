@@ -183,7 +183,15 @@ export interface Gazetteer {
   districtsByName: Map<string, District[]>;
 }
 
-const FEATURE_RANK: Readonly<Record<string, number>> = { PPLC: 0, PPLA: 0, PPLA2: 1, PPLA3: 2, PPLA4: 3, PPL: 5, PPLX: 6 };
+const FEATURE_RANK: Readonly<Record<string, number>> = {
+  PPLC: 0,
+  PPLA: 0,
+  PPLA2: 1,
+  PPLA3: 2,
+  PPLA4: 3,
+  PPL: 5,
+  PPLX: 6,
+};
 const rankOf = (p: Place): number => FEATURE_RANK[p.featureCode] ?? 4;
 
 const GEONAMES_BW = "01";
@@ -368,7 +376,8 @@ function inferFromNeighbours(entries: Map<string, PostcodeEntry>): void {
     let below: string | null = null;
     let above: string | null = null;
     for (let j = i - 1; j >= 0 && sorted[j]!.postcode.startsWith(prefix) && !below; j--) below = keys[j] ?? null;
-    for (let j = i + 1; j < sorted.length && sorted[j]!.postcode.startsWith(prefix) && !above; j++) above = keys[j] ?? null;
+    for (let j = i + 1; j < sorted.length && sorted[j]!.postcode.startsWith(prefix) && !above; j++)
+      above = keys[j] ?? null;
     if (below && below === above) e.inferredDistrictKey = below;
   }
 }
@@ -470,7 +479,8 @@ export function fuzzyMunicipality(name: string): Place | null {
   for (const { key, place } of g.bwMunicipalityNames) {
     for (const v of [key, ...nameVariants(key).slice(1)]) {
       const d = editDistance(target, v, max);
-      if (d <= max && (!best || d < best.d || (d === best.d && place.population > best.place.population))) best = { place, d };
+      if (d <= max && (!best || d < best.d || (d === best.d && place.population > best.place.population)))
+        best = { place, d };
     }
   }
   return best?.place ?? null;

@@ -35,7 +35,8 @@ interface GoldOffer {
 
 type Json = Record<string, unknown>;
 const obj = (v: unknown): Json => (v && typeof v === "object" && !Array.isArray(v) ? (v as Json) : {});
-const str = (v: unknown): string | undefined => (typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined);
+const str = (v: unknown): string | undefined =>
+  typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined;
 const first = (v: unknown): unknown => (Array.isArray(v) ? v[0] : v);
 
 function jsonLdBlocks(html: string): Json[] {
@@ -60,22 +61,38 @@ function draftFromJsonLd(node: Json, gold: GoldOffer): OfferDraft {
     title: str(node["name"]) ?? "",
     description: str(node["description"]),
     sessions: [{ start: str(holder["startDate"]) ?? "", end: str(holder["endDate"]) ?? null }],
-    location: { name: str(place["name"]), postalCode: str(address["postalCode"]), locality: str(address["addressLocality"]), street: str(address["streetAddress"]) },
-    attendance: /Online/.test(mode) || str(place["@type"]) === "VirtualLocation" ? "ONLINE" : /onsite|Offline/i.test(mode) ? "OFFLINE" : undefined,
-    price: offer["price"] !== undefined ? { amount: Number(offer["price"]), currency: str(offer["priceCurrency"]) ?? "EUR" } : undefined,
+    location: {
+      name: str(place["name"]),
+      postalCode: str(address["postalCode"]),
+      locality: str(address["addressLocality"]),
+      street: str(address["streetAddress"]),
+    },
+    attendance:
+      /Online/.test(mode) || str(place["@type"]) === "VirtualLocation"
+        ? "ONLINE"
+        : /onsite|Offline/i.test(mode)
+          ? "OFFLINE"
+          : undefined,
+    price:
+      offer["price"] !== undefined
+        ? { amount: Number(offer["price"]), currency: str(offer["priceCurrency"]) ?? "EUR" }
+        : undefined,
   };
 }
 
 function icsEvents(text: string): Record<string, string>[] {
   const unfolded = text.replace(/\r?\n[ \t]/g, "");
-  return unfolded.split("BEGIN:VEVENT").slice(1).map((block) => {
-    const ev: Record<string, string> = {};
-    for (const line of block.split(/\r?\n/)) {
-      const m = /^([A-Z-]+)(;[^:]*)?:(.*)$/.exec(line);
-      if (m?.[1]) ev[m[1]] = (m[2] ?? "").includes("VALUE=DATE") ? `DATE:${m[3] ?? ""}` : (m[3] ?? "");
-    }
-    return ev;
-  });
+  return unfolded
+    .split("BEGIN:VEVENT")
+    .slice(1)
+    .map((block) => {
+      const ev: Record<string, string> = {};
+      for (const line of block.split(/\r?\n/)) {
+        const m = /^([A-Z-]+)(;[^:]*)?:(.*)$/.exec(line);
+        if (m?.[1]) ev[m[1]] = (m[2] ?? "").includes("VALUE=DATE") ? `DATE:${m[3] ?? ""}` : (m[3] ?? "");
+      }
+      return ev;
+    });
 }
 
 const icsUnescape = (s: string): string => s.replace(/\\n/gi, "\n").replace(/\\([,;\\])/g, "$1");
@@ -101,7 +118,13 @@ function draftFromIcs(ev: Record<string, string>, gold: GoldOffer): OfferDraft {
     };
     sessions.push({ start: shift(start), end: end ? shift(end) : null, allDay });
   }
-  return { sourceKey: gold.id, title: ev["SUMMARY"] ?? "", description: icsUnescape(ev["DESCRIPTION"] ?? ""), sessions, locationText: icsUnescape(ev["LOCATION"] ?? "") };
+  return {
+    sourceKey: gold.id,
+    title: ev["SUMMARY"] ?? "",
+    description: icsUnescape(ev["DESCRIPTION"] ?? ""),
+    sessions,
+    locationText: icsUnescape(ev["LOCATION"] ?? ""),
+  };
 }
 
 function rssItems(xml: string): { title: string; description: string }[] {
@@ -149,8 +172,15 @@ function draftFor(gold: GoldOffer): OfferDraft | null {
   return null;
 }
 
-const gold: GoldOffer[] = available ? (JSON.parse(readFileSync(goldPath, "utf8")) as { offers: GoldOffer[] }).offers : [];
-const CTX = { sourceUrl: "https://provider.example/", fetchedAt: new Date("2026-11-15T06:00:00Z"), adapter: "gold-test", adapterVersion: "0" };
+const gold: GoldOffer[] = available
+  ? (JSON.parse(readFileSync(goldPath, "utf8")) as { offers: GoldOffer[] }).offers
+  : [];
+const CTX = {
+  sourceUrl: "https://provider.example/",
+  fetchedAt: new Date("2026-11-15T06:00:00Z"),
+  adapter: "gold-test",
+  adapterVersion: "0",
+};
 
 describe.skipIf(!available)("normaliser against dev-feeds gold (../shared/eval/dev-feeds)", () => {
   it.each(gold.map((g) => [g.id, g] as const))("%s", (_id, g) => {

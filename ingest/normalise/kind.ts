@@ -7,13 +7,51 @@ import { fold } from "./phrases.ts";
  * description; within one text the table order decides (more specific kinds first).
  */
 export const KIND_TABLE: readonly { kind: OfferKind; patterns: readonly RegExp[] }[] = [
-  { kind: "IN_HOUSE", patterns: [/inhouse|in-house/, /auf anfrage (?:buchbar|durchgefuehrt)|buchbar auf anfrage|bei ihnen vor ort/] },
-  { kind: "CERTIFICATE_COURSE", patterns: [/zertifikat/, /lehrgang/, /weiterbildung mit abschluss|berufsbegleitende weiterbildung|qualifizierungskurs/] },
-  { kind: "MODULE_SERIES", patterns: [/modulreihe|seminarreihe|veranstaltungsreihe|fortbildungsreihe|workshopreihe|vortragsreihe/, /\breihe\b/, /\bmodul(?:e)? \d/] },
-  { kind: "CONFERENCE", patterns: [/fachtag/, /tagung/, /kongress/, /\bforum\b|fachforum|konferenz(?!\s*(?:raum|zimmer))/, /symposium/] },
-  { kind: "WEBINAR", patterns: [/webinar/, /online-seminar|onlineseminar|online seminar/, /digitale veranstaltung|online-veranstaltung|online-workshop|online-fortbildung/] },
-  { kind: "NETWORK_MEETING", patterns: [/netzwerktreffen|netzwerk-treffen/, /austauschtreffen|erfahrungsaustausch|fachaustausch/, /werkstatt/, /stammtisch|runder tisch/] },
-  { kind: "SEMINAR", patterns: [/seminar/, /workshop/, /\bkurs\b|\bkurse\b|kompaktkurs|grundkurs/, /schulung|training|fortbildung/] },
+  {
+    kind: "IN_HOUSE",
+    patterns: [/inhouse|in-house/, /auf anfrage (?:buchbar|durchgefuehrt)|buchbar auf anfrage|bei ihnen vor ort/],
+  },
+  {
+    kind: "CERTIFICATE_COURSE",
+    patterns: [
+      /zertifikat/,
+      /lehrgang/,
+      /weiterbildung mit abschluss|berufsbegleitende weiterbildung|qualifizierungskurs/,
+    ],
+  },
+  {
+    kind: "MODULE_SERIES",
+    patterns: [
+      /modulreihe|seminarreihe|veranstaltungsreihe|fortbildungsreihe|workshopreihe|vortragsreihe/,
+      /\breihe\b/,
+      /\bmodul(?:e)? \d/,
+    ],
+  },
+  {
+    kind: "CONFERENCE",
+    patterns: [/fachtag/, /tagung/, /kongress/, /\bforum\b|fachforum|konferenz(?!\s*(?:raum|zimmer))/, /symposium/],
+  },
+  {
+    kind: "WEBINAR",
+    patterns: [
+      /webinar/,
+      /online-seminar|onlineseminar|online seminar/,
+      /digitale veranstaltung|online-veranstaltung|online-workshop|online-fortbildung/,
+    ],
+  },
+  {
+    kind: "NETWORK_MEETING",
+    patterns: [
+      /netzwerktreffen|netzwerk-treffen/,
+      /austauschtreffen|erfahrungsaustausch|fachaustausch/,
+      /werkstatt/,
+      /stammtisch|runder tisch/,
+    ],
+  },
+  {
+    kind: "SEMINAR",
+    patterns: [/seminar/, /workshop/, /\bkurs\b|\bkurse\b|kompaktkurs|grundkurs/, /schulung|training|fortbildung/],
+  },
 ];
 
 function kindOf(text: string): OfferKind | null {
@@ -47,7 +85,10 @@ function kindByPosition(text: string): OfferKind | null {
  * The first text (in order of trust) that names a kind decides: short texts (title,
  * notes, keywords) by table order, the last text (the description) by position.
  */
-export function kindFromTexts(texts: readonly (string | undefined)[], options: { proseLast?: boolean } = {}): OfferKind | null {
+export function kindFromTexts(
+  texts: readonly (string | undefined)[],
+  options: { proseLast?: boolean } = {},
+): OfferKind | null {
   for (let i = 0; i < texts.length; i++) {
     const t = texts[i];
     if (!t) continue;

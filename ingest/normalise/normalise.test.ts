@@ -15,8 +15,16 @@ describe("normaliseOffer", () => {
     expect(o.title).toBe("Beteiligung im Quartier & im Dorf: Methoden für Kommunen");
     expect(o.url).toBe("https://www.bildungswerk-filstal.example/kurse/beteiligung");
     expect(o.descriptionHtml).not.toMatch(/script|javascript/);
-    expect(o.sessions).toEqual([{ start: "2027-03-18T09:00:00+01:00", end: "2027-03-18T16:00:00+01:00", allDay: false }]);
-    expect(o.location).toMatchObject({ postalCode: "73087", municipality: "Bad Boll", districtKey: "08117", regionKey: "081", street: "Akademieweg 11" });
+    expect(o.sessions).toEqual([
+      { start: "2027-03-18T09:00:00+01:00", end: "2027-03-18T16:00:00+01:00", allDay: false },
+    ]);
+    expect(o.location).toMatchObject({
+      postalCode: "73087",
+      municipality: "Bad Boll",
+      districtKey: "08117",
+      regionKey: "081",
+      street: "Akademieweg 11",
+    });
     expect([o.online, o.hybrid, o.free]).toEqual([false, false, false]);
     expect(o.price).toEqual({ amount: 120, currency: "EUR" });
     expect(o.teachingUnits).toBe(8);
@@ -27,22 +35,45 @@ describe("normaliseOffer", () => {
     expect(o.keywords).toEqual(["Beteiligung", "Quartier"]);
     expect(o.organizer).toBe("Bildungswerk Filstal");
     expect(o.registrationDeadline).toBe("2027-03-01");
-    expect(o.completeness).toEqual({ what: true, when: true, where: true, price: true, hours: true, audience: true, registration: true, score: 1 });
+    expect(o.completeness).toEqual({
+      what: true,
+      when: true,
+      where: true,
+      price: true,
+      hours: true,
+      audience: true,
+      registration: true,
+      score: 1,
+    });
     expect(o.provenance).toEqual({ ...CTX, fetchedAt: "2026-11-20T06:00:00.000Z" });
     expect(o.warnings).toEqual([]);
   });
 
   it("reads labelled lines of a prose description", () => {
     const o = normaliseOffer(PROSE, CTX);
-    expect(o.sessions).toEqual([{ start: "2027-03-16T10:00:00+01:00", end: "2027-03-16T15:30:00+01:00", allDay: false }]);
-    expect(o.location).toMatchObject({ postalCode: "89522", municipality: "Heidenheim an der Brenz", districtKey: "08135" });
+    expect(o.sessions).toEqual([
+      { start: "2027-03-16T10:00:00+01:00", end: "2027-03-16T15:30:00+01:00", allDay: false },
+    ]);
+    expect(o.location).toMatchObject({
+      postalCode: "89522",
+      municipality: "Heidenheim an der Brenz",
+      districtKey: "08135",
+    });
     expect(o.price).toEqual({ amount: 25, currency: "EUR" });
     expect(o.teachingUnits).toBeNull();
     expect(o.completeness.score).toBeCloseTo(4 / 7, 2);
   });
 
   it("finds a registration link in the description", () => {
-    const o = normaliseOffer({ sourceKey: "r", title: "Kurs", sessions: [], description: "Teilnahmegebühr: 40,00 €\nAnmeldung: https://www.fbs.example/anmeldung?id=7." }, CTX);
+    const o = normaliseOffer(
+      {
+        sourceKey: "r",
+        title: "Kurs",
+        sessions: [],
+        description: "Teilnahmegebühr: 40,00 €\nAnmeldung: https://www.fbs.example/anmeldung?id=7.",
+      },
+      CTX,
+    );
     expect(o.registrationUrl).toBe("https://www.fbs.example/anmeldung?id=7");
     expect(o.completeness.registration).toBe(true);
   });
@@ -57,25 +88,52 @@ describe("normaliseOffer", () => {
   });
 
   it("keeps what it cannot read in raw, with German warnings", () => {
-    const o = normaliseOffer({ sourceKey: "x", title: "Kurs", sessions: [], dateText: "Termin folgt", priceText: "gegen Gebühr", url: "javascript:alert(1)" }, CTX);
+    const o = normaliseOffer(
+      {
+        sourceKey: "x",
+        title: "Kurs",
+        sessions: [],
+        dateText: "Termin folgt",
+        priceText: "gegen Gebühr",
+        url: "javascript:alert(1)",
+      },
+      CTX,
+    );
     expect(o.sessions).toEqual([]);
     expect(o.raw).toEqual({ date: "Termin folgt", price: "gegen Gebühr", url: "javascript:alert(1)" });
     expect(o.url).toBeNull();
-    expect(o.warnings).toEqual(expect.arrayContaining(["Datum nicht lesbar: „Termin folgt“", "Preis nicht lesbar: „gegen Gebühr“"]));
+    expect(o.warnings).toEqual(
+      expect.arrayContaining(["Datum nicht lesbar: „Termin folgt“", "Preis nicht lesbar: „gegen Gebühr“"]),
+    );
   });
 });
 
 describe("normaliseOffer on hostile input", () => {
-  it.each(["1".repeat(50_000), "1. ".repeat(20_000), "<p>".repeat(5_000), "€ ".repeat(20_000) + "1", "a.N. ".repeat(10_000)])(
-    "reads every field of %#-th long junk without throwing",
-    (junk) => {
-      const o = normaliseOffer(
-        { sourceKey: "k", title: junk, description: junk, sessions: [], dateText: junk, locationText: junk, priceText: junk, teachingUnitsText: junk, audienceText: [junk], notes: [junk], registrationDeadline: junk },
-        CTX,
-      );
-      expect(o.sourceKey).toBe("k");
-    },
-  );
+  it.each([
+    "1".repeat(50_000),
+    "1. ".repeat(20_000),
+    "<p>".repeat(5_000),
+    "€ ".repeat(20_000) + "1",
+    "a.N. ".repeat(10_000),
+  ])("reads every field of %#-th long junk without throwing", (junk) => {
+    const o = normaliseOffer(
+      {
+        sourceKey: "k",
+        title: junk,
+        description: junk,
+        sessions: [],
+        dateText: junk,
+        locationText: junk,
+        priceText: junk,
+        teachingUnitsText: junk,
+        audienceText: [junk],
+        notes: [junk],
+        registrationDeadline: junk,
+      },
+      CTX,
+    );
+    expect(o.sourceKey).toBe("k");
+  });
 });
 
 describe("contentHash", () => {

@@ -38,7 +38,8 @@ const LABELS = {
   registration: /anmeld\w*[^\n]{0,60}?(https?:\/\/[^\s<>"]+)/i,
 } as const;
 
-const labelled = (text: string, label: keyof typeof LABELS): string | undefined => LABELS[label].exec(text)?.[1]?.trim() || undefined;
+const labelled = (text: string, label: keyof typeof LABELS): string | undefined =>
+  LABELS[label].exec(text)?.[1]?.trim() || undefined;
 
 /** Absolute http(s) URL, resolved against the page it came from; anything else is null. */
 export function absoluteHttpUrl(value: string | undefined, base: string): string | null {
@@ -92,7 +93,10 @@ export function normaliseOffer(draft: OfferDraft, ctx: NormaliseContext): Normal
   }
 
   const dates = resolveSessions(
-    { sessions: draft.sessions ?? [], dateText: draft.dateText ?? (draft.sessions?.length ? undefined : labelled(description, "date")) },
+    {
+      sessions: draft.sessions ?? [],
+      dateText: draft.dateText ?? (draft.sessions?.length ? undefined : labelled(description, "date")),
+    },
     reference,
   );
   warnings.push(...dates.warnings);
@@ -108,17 +112,28 @@ export function normaliseOffer(draft: OfferDraft, ctx: NormaliseContext): Normal
   if (place.warnings.length && draft.locationText) raw["location"] = draft.locationText.trim();
 
   const hasPriceField = !!draft.price || !!draft.priceText?.trim();
-  const price = parsePrice({ price: draft.price, priceText: hasPriceField ? draft.priceText : labelled(description, "price") });
+  const price = parsePrice({
+    price: draft.price,
+    priceText: hasPriceField ? draft.priceText : labelled(description, "price"),
+  });
   warnings.push(...price.warnings);
   if (price.raw) raw["price"] = price.raw;
 
-  const units = parseTeachingUnits({ teachingUnits: draft.teachingUnits, teachingUnitsText: draft.teachingUnitsText, description });
+  const units = parseTeachingUnits({
+    teachingUnits: draft.teachingUnits,
+    teachingUnitsText: draft.teachingUnitsText,
+    description,
+  });
   warnings.push(...units.warnings);
   if (units.raw) raw["teachingUnits"] = units.raw;
 
   const notes = cleanList(draft.notes);
   const keywords = cleanList(draft.keywords);
-  const audienceTexts = [...(draft.audienceText ?? []), labelled(description, "audience") ?? "", labelled(description, "audienceProse") ?? ""];
+  const audienceTexts = [
+    ...(draft.audienceText ?? []),
+    labelled(description, "audience") ?? "",
+    labelled(description, "audienceProse") ?? "",
+  ];
   const kind = kindFromTexts([title, ...notes, keywords.join(", "), description], { proseLast: true });
   const deadline = readDeadline(draft.registrationDeadline, reference);
   if (deadline.warning) {
@@ -143,8 +158,16 @@ export function normaliseOffer(draft: OfferDraft, ctx: NormaliseContext): Normal
     audiences: audiencesFromText(audienceTexts.filter(Boolean)),
     kind,
     funding: fundingFromTexts([title, description, ...notes]),
-    accessibility: accessibilityFromTexts([draft.locationText ?? "", draft.location?.name ?? "", ...notes, description]),
-    registrationUrl: absoluteHttpUrl(draft.registrationUrl ?? labelled(description, "registration")?.replace(/[.,;:)]+$/, ""), ctx.sourceUrl),
+    accessibility: accessibilityFromTexts([
+      draft.locationText ?? "",
+      draft.location?.name ?? "",
+      ...notes,
+      description,
+    ]),
+    registrationUrl: absoluteHttpUrl(
+      draft.registrationUrl ?? labelled(description, "registration")?.replace(/[.,;:)]+$/, ""),
+      ctx.sourceUrl,
+    ),
     registrationDeadline: deadline.date,
     keywords,
     organizer: trimmed(draft.organizer),

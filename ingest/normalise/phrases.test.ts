@@ -49,7 +49,11 @@ describe("kindFromTexts", () => {
   });
 
   it("does not take a network meeting from a description's subject matter", () => {
-    expect(kindFromTexts(["Netzwerke im Sozialraum aufbauen", "Akteursanalyse; Netzwerktreffen moderieren"], { proseLast: true })).toBeNull();
+    expect(
+      kindFromTexts(["Netzwerke im Sozialraum aufbauen", "Akteursanalyse; Netzwerktreffen moderieren"], {
+        proseLast: true,
+      }),
+    ).toBeNull();
   });
 });
 

@@ -56,7 +56,10 @@ const HYBRID_PATTERNS: readonly RegExp[] = [
   /\bonline\s+(?:und|oder|sowie)\s+(?:vor\s+ort|in\s+[A-ZÄÖÜ])/,
 ];
 
-export function detectAttendance(text: string, attendance?: PlaceInput["attendance"]): { online: boolean; hybrid: boolean } {
+export function detectAttendance(
+  text: string,
+  attendance?: PlaceInput["attendance"],
+): { online: boolean; hybrid: boolean } {
   const hybrid = attendance === "MIXED" || HYBRID_PATTERNS.some((p) => p.test(text));
   const online = hybrid || attendance === "ONLINE" || ONLINE_PATTERNS.some((p) => p.test(text));
   return { online, hybrid };
@@ -72,7 +75,8 @@ interface AddressParts {
 }
 
 const POSTCODE_LOCALITY = /(?:^|\s|D-)(\d{5})\s+([^\d,;()]+?)\s*$/;
-const STREET = /(?:stra(?:ß|ss)e|str\.|weg|platz|gasse|allee|ring|damm|ufer|steige|markt)\s*\d*|\s\d+\s*[a-z]?(?:\s*[-/]\s*\d+\s*[a-z]?)?$/i;
+const STREET =
+  /(?:stra(?:ß|ss)e|str\.|weg|platz|gasse|allee|ring|damm|ufer|steige|markt)\s*\d*|\s\d+\s*[a-z]?(?:\s*[-/]\s*\d+\s*[a-z]?)?$/i;
 
 export function splitAddress(text: string): AddressParts {
   const segments = text
@@ -142,7 +146,8 @@ function municipalityName(place: Place, stated: string | null, statedIsOfficial 
   if (statedIsOfficial && stated && (!seat || seat === place)) return stated;
   const official = germanName(seat ?? place);
   // GeoNames shortens some names ("Boll", "Freiburg"): the stated spelling wins when it is the same town.
-  if (stated && sameName(stated, official) && normaliseName(stated).length > normaliseName(official).length) return stated;
+  if (stated && sameName(stated, official) && normaliseName(stated).length > normaliseName(official).length)
+    return stated;
   return official;
 }
 
@@ -159,9 +164,15 @@ function byPostcode(postalCode: string, locality: string | null): Resolved | nul
   if (chosen >= 0) {
     const place = entry.places[chosen] ?? null;
     const name = entry.localities[chosen] ?? null;
-    if (place) return { place, district: districtOf(place), municipality: municipalityName(place, name, true), note: null };
+    if (place)
+      return { place, district: districtOf(place), municipality: municipalityName(place, name, true), note: null };
     const inferred = entry.inferredDistrictKey ? (gazetteer().districts.get(entry.inferredDistrictKey) ?? null) : null;
-    return { place: null, district: inferred, municipality: name, note: inferred ? "Kreis aus benachbarten Postleitzahlen abgeleitet" : null };
+    return {
+      place: null,
+      district: inferred,
+      municipality: name,
+      note: inferred ? "Kreis aus benachbarten Postleitzahlen abgeleitet" : null,
+    };
   }
   // Several municipalities share the postcode and the locality names none of them:
   // the Kreis is still known when they all lie in the same one.
@@ -203,7 +214,8 @@ function byLocality(locality: string): Resolved | null {
 }
 
 // Texts that say the place is not fixed yet: no location, and nothing to warn about.
-const NO_PLACE_YET = /^(?:ort\s+)?(?:nach\s+(?:absprache|vereinbarung)|wird\s+noch\s+bekannt\s*gegeben|folgt|tba|n\.\s*n\.|bei\s+ihnen\s+vor\s+ort|inhouse)\.?$/i;
+const NO_PLACE_YET =
+  /^(?:ort\s+)?(?:nach\s+(?:absprache|vereinbarung)|wird\s+noch\s+bekannt\s*gegeben|folgt|tba|n\.\s*n\.|bei\s+ihnen\s+vor\s+ort|inhouse)\.?$/i;
 
 const emptyLocation = (): NormalisedLocation => ({
   name: null,
@@ -260,7 +272,8 @@ export function resolvePlace(draft: PlaceInput): PlaceResult {
   if (explicit && (!locality || sameName(locality, explicit.name)))
     resolved = { place: null, district: explicit, municipality: null, note: null };
   if (!foreign && !resolved && locality) resolved = byLocality(locality);
-  const districtOnly = !foreign && !resolved?.district ? byDistrictPhrase([text, loc.locality ?? "", loc.region ?? ""].join(" ")) : null;
+  const districtOnly =
+    !foreign && !resolved?.district ? byDistrictPhrase([text, loc.locality ?? "", loc.region ?? ""].join(" ")) : null;
 
   if (!resolved && !districtOnly && !hasPlace) {
     // Only "online" or a text naming nothing we know.
@@ -284,7 +297,9 @@ export function resolvePlace(draft: PlaceInput): PlaceResult {
     location.regionKey = region?.key ?? null;
     location.municipalityKey = place?.bw && place.ags ? place.ags : null;
   } else if (foreign || (place && !place.bw)) {
-    warnings.push(`Ort liegt außerhalb Baden-Württembergs: ${[location.postalCode, location.municipality].filter(Boolean).join(" ")}`);
+    warnings.push(
+      `Ort liegt außerhalb Baden-Württembergs: ${[location.postalCode, location.municipality].filter(Boolean).join(" ")}`,
+    );
   } else if (locality || postalCode) {
     warnings.push(`Ort nicht im Ortsverzeichnis gefunden: „${[postalCode, locality].filter(Boolean).join(" ")}“`);
   } else if (!online) {

@@ -36,15 +36,24 @@ const FREE_PATTERNS: readonly RegExp[] = [
 
 // "für Mitglieder kostenfrei", "kostenfrei für Mitarbeitende der Mitgliedskommunen":
 // free for a group only.
-const CONDITIONAL = /\b(?:f(?:ü|ue)r|nur\s+f(?:ü|ue)r)\s+(?:die\s+|alle\s+)?(?:mitglied|mitarbeit|besch(?:ä|ae)ftigt|angeh(?:ö|oe)rig|bewohner|einwohner|studierend|sch(?:ü|ue)ler|teilnehmende\s+(?:aus|der|von))/i;
+const CONDITIONAL =
+  /\b(?:f(?:ü|ue)r|nur\s+f(?:ü|ue)r)\s+(?:die\s+|alle\s+)?(?:mitglied|mitarbeit|besch(?:ä|ae)ftigt|angeh(?:ö|oe)rig|bewohner|einwohner|studierend|sch(?:ü|ue)ler|teilnehmende\s+(?:aus|der|von))/i;
 
 /** Phrases that are a known answer, not an amount. */
-const NO_AMOUNT: readonly RegExp[] = [/auf\s+anfrage/i, /spende/i, /nach\s+vereinbarung/i, /siehe\s+/i, /wird\s+noch\s+bekannt/i];
+const NO_AMOUNT: readonly RegExp[] = [
+  /auf\s+anfrage/i,
+  /spende/i,
+  /nach\s+vereinbarung/i,
+  /siehe\s+/i,
+  /wird\s+noch\s+bekannt/i,
+];
 
 // Labels of reduced prices: the regular one is what the hub shows.
-const REDUCED = /(?:erm(?:ä|ae)(?:ß|ss)igt|mitglied|studierend|sch(?:ü|ue)ler|azubi|rentner|fr(?:ü|ue)hbucher|sozialpass|familienpass)[^0-9€]{0,40}$/i;
+const REDUCED =
+  /(?:erm(?:ä|ae)(?:ß|ss)igt|mitglied|studierend|sch(?:ü|ue)ler|azubi|rentner|fr(?:ü|ue)hbucher|sozialpass|familienpass)[^0-9€]{0,40}$/i;
 
-const AMOUNT = /(?:(?:€|EUR|Euro)\s*(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}|-{1,2}))?|(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}|-{1,2}))?\s*(?:€|EUR\b|Euro\b))/gi;
+const AMOUNT =
+  /(?:(?:€|EUR|Euro)\s*(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}|-{1,2}))?|(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}|-{1,2}))?\s*(?:€|EUR\b|Euro\b))/gi;
 
 const toNumber = (intPart: string, fraction: string | undefined): number => {
   const whole = Number(intPart.replace(/\./g, ""));
@@ -80,7 +89,13 @@ export function parsePrice(input: PriceInput): PriceResult {
     if (currency === "EUR" || currency === "€" || currency === "") {
       const amount = Math.round(input.price.amount * 100) / 100;
       const conditional = amount === 0 && text !== null && CONDITIONAL.test(text);
-      return { free: amount === 0 && !conditional, price: conditional ? null : EUR(amount), priceText: text, warnings, raw: null };
+      return {
+        free: amount === 0 && !conditional,
+        price: conditional ? null : EUR(amount),
+        priceText: text,
+        warnings,
+        raw: null,
+      };
     }
     warnings.push(`Preis in anderer Währung (${currency}) nicht übernommen`);
     return { free: false, price: null, priceText: text ?? `${input.price.amount} ${currency}`, warnings, raw: null };
@@ -95,7 +110,8 @@ export function parsePrice(input: PriceInput): PriceResult {
     warnings.push("Kostenfrei nur für einen Teil der Teilnehmenden");
     return { free: false, price: charged ? EUR(charged.value) : null, priceText: text, warnings, raw: null };
   }
-  if (saysFree && (!regular || regular.value === 0)) return { free: true, price: EUR(0), priceText: text, warnings, raw: null };
+  if (saysFree && (!regular || regular.value === 0))
+    return { free: true, price: EUR(0), priceText: text, warnings, raw: null };
   if (regular) return { free: regular.value === 0, price: EUR(regular.value), priceText: text, warnings, raw: null };
   if (/^\d+(?:,\d{1,2})?$/.test(text)) {
     // A bare number in a price column ("65,00") is euros.

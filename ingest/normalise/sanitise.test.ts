@@ -12,8 +12,14 @@ describe("sanitiseDescription: hostile input", () => {
     ['<p onclick="steal()">Text</p>', "<p>Text</p>"],
     ["<style>body{display:none}</style><p>Text</p>", "<p>Text</p>"],
     ['<iframe src="https://evil.example"></iframe><p>Text</p>', "<p>Text</p>"],
-    ['<a href="https://example.org/x" target="_blank" onclick="x()">Link</a>', '<a href="https://example.org/x" rel="noopener nofollow">Link</a>'],
-    ['<a href="mailto:info@example.org">Mail</a>', '<a href="mailto:info@example.org" rel="noopener nofollow">Mail</a>'],
+    [
+      '<a href="https://example.org/x" target="_blank" onclick="x()">Link</a>',
+      '<a href="https://example.org/x" rel="noopener nofollow">Link</a>',
+    ],
+    [
+      '<a href="mailto:info@example.org">Mail</a>',
+      '<a href="mailto:info@example.org" rel="noopener nofollow">Mail</a>',
+    ],
     ['<a href="//evil.example/">x</a>', "<a>x</a>"],
     ["<h1>Titel</h1><div>Absatz</div>", "<h3>Titel</h3><p>Absatz</p>"],
     ['<p style="color:red" class="x">Text</p>', "<p>Text</p>"],
@@ -23,21 +29,25 @@ describe("sanitiseDescription: hostile input", () => {
 });
 
 describe("sanitiseDescription: malformed tags", () => {
-  it.each(["<p>offen <b>fett<p>kaputt", "<p <script>x</script>>Text", "<<script>script>alert(1)<</script>/script>", "<a href='https://x.example'>ohne Ende"])(
-    "%s closes every tag and keeps no script",
-    (input) => {
-      const { html } = sanitiseDescription(input);
-      const opened = (html.match(/<(p|b|a|li|ul)\b/g) ?? []).length;
-      const closed = (html.match(/<\/(p|b|a|li|ul)>/g) ?? []).length;
-      expect(opened).toBe(closed);
-      expect(html).not.toMatch(/<script|<\/script/i);
-    },
-  );
+  it.each([
+    "<p>offen <b>fett<p>kaputt",
+    "<p <script>x</script>>Text",
+    "<<script>script>alert(1)<</script>/script>",
+    "<a href='https://x.example'>ohne Ende",
+  ])("%s closes every tag and keeps no script", (input) => {
+    const { html } = sanitiseDescription(input);
+    const opened = (html.match(/<(p|b|a|li|ul)\b/g) ?? []).length;
+    const closed = (html.match(/<\/(p|b|a|li|ul)>/g) ?? []).length;
+    expect(opened).toBe(closed);
+    expect(html).not.toMatch(/<script|<\/script/i);
+  });
 });
 
 describe("sanitiseDescription: plain text", () => {
   it("turns blocks into lines and decodes entities", () => {
-    const r = sanitiseDescription("<p>Planung &amp; Moderation</p><ul><li>Erstens</li><li>Zweitens&nbsp;und&nbsp;mehr</li></ul><p>Ende<br>neue   Zeile</p>");
+    const r = sanitiseDescription(
+      "<p>Planung &amp; Moderation</p><ul><li>Erstens</li><li>Zweitens&nbsp;und&nbsp;mehr</li></ul><p>Ende<br>neue   Zeile</p>",
+    );
     expect(r.text).toBe("Planung & Moderation\n- Erstens\n- Zweitens und mehr\n\nEnde\nneue Zeile");
   });
 

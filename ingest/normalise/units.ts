@@ -15,7 +15,10 @@ const NUM = String.raw`(\d+(?:[.,]\d+)?)`;
 
 // Minutes one stated unit stands for. Order matters: "Unterrichtsstunden" before "Stunden".
 const UNIT_WORDS: readonly { pattern: string; minutes: number }[] = [
-  { pattern: String.raw`UE\b|U\.?\s?E\.|Unterrichtseinheit(?:en)?|Unterrichtsstunden?|UStd\.?|LE\b|Lerneinheit(?:en)?`, minutes: 45 },
+  {
+    pattern: String.raw`UE\b|U\.?\s?E\.|Unterrichtseinheit(?:en)?|Unterrichtsstunden?|UStd\.?|LE\b|Lerneinheit(?:en)?`,
+    minutes: 45,
+  },
   { pattern: String.raw`WSt\.?|Wochenstunden?|WS\b`, minutes: 45 },
   { pattern: String.raw`Zeitstunden?|Stunden|Std\.?|Zeitstd\.?|h\b`, minutes: 60 },
   { pattern: String.raw`Minuten|Min\.?`, minutes: 1 },
@@ -23,7 +26,22 @@ const UNIT_WORDS: readonly { pattern: string; minutes: number }[] = [
 
 const ANY_UNIT = UNIT_WORDS.map((u) => `(${u.pattern})`).join("|");
 const COUNT_WORDS: Readonly<Record<string, number>> = {
-  ein: 1, eine: 1, einen: 1, zwei: 2, drei: 3, vier: 4, "fünf": 5, fuenf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, elf: 11, "zwölf": 12, zwoelf: 12,
+  ein: 1,
+  eine: 1,
+  einen: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  fuenf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+  neun: 9,
+  zehn: 10,
+  elf: 11,
+  zwölf: 12,
+  zwoelf: 12,
 };
 const COUNT = String.raw`(\d+|${Object.keys(COUNT_WORDS).join("|")})`;
 const countOf = (s: string): number => COUNT_WORDS[s.toLowerCase()] ?? Number(s);
@@ -43,7 +61,8 @@ function minutesPerUnit(match: RegExpExecArray, firstGroup: number): number | nu
   return null;
 }
 
-const toUnits = (count: number, minutes: number): number => (minutes === 45 ? count : roundHalf((count * minutes) / 45));
+const toUnits = (count: number, minutes: number): number =>
+  minutes === 45 ? count : roundHalf((count * minutes) / 45);
 
 /** Reads units from prose; null when the text states none. */
 export function unitsFromText(text: string): number | null {
@@ -65,7 +84,8 @@ export function unitsFromText(text: string): number | null {
 }
 
 // Stricter for free description text: only the explicit unit words, not "Stunden".
-const DESCRIPTION = /(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(?:UE\b|Unterrichtseinheiten|Unterrichtsstunden|WSt\.?|Wochenstunden)/i;
+const DESCRIPTION =
+  /(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(?:UE\b|Unterrichtseinheiten|Unterrichtsstunden|WSt\.?|Wochenstunden)/i;
 
 /** Units stated inside a description ("Umfang: 8 UE."). */
 export function unitsFromDescription(text: string): number | null {
@@ -75,7 +95,11 @@ export function unitsFromDescription(text: string): number | null {
   return m?.[1] ? toNumber(m[1]) : null;
 }
 
-export function parseTeachingUnits(input: { teachingUnits?: number; teachingUnitsText?: string; description?: string }): UnitsResult {
+export function parseTeachingUnits(input: {
+  teachingUnits?: number;
+  teachingUnitsText?: string;
+  description?: string;
+}): UnitsResult {
   if (typeof input.teachingUnits === "number" && Number.isFinite(input.teachingUnits) && input.teachingUnits > 0)
     return { units: input.teachingUnits, warnings: [], raw: null };
   const text = input.teachingUnitsText?.slice(0, 500).replace(/\s+/g, " ").trim();

@@ -10,7 +10,10 @@ const json = (value: unknown): string | null => (value === null || value === und
 @Resolver()
 export class AuditResolver {
   @Query(() => AuditEventConnection)
-  async auditEvents(@Args(() => AuditEventArgs) args: AuditEventArgs, @Ctx() ctx: HubContext): Promise<AuditEventConnection> {
+  async auditEvents(
+    @Args(() => AuditEventArgs) args: AuditEventArgs,
+    @Ctx() ctx: HubContext,
+  ): Promise<AuditEventConnection> {
     requireRole(ctx.viewer, "ADMIN");
     const skip = decodeCursor(args.after);
     const take = pageSize(args.first);

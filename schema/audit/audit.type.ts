@@ -21,7 +21,8 @@ export class AuditEventType {
 export class AuditEventConnection {
   @Field(() => [AuditEventType]) items!: AuditEventType[];
   @Field(() => Int) totalCount!: number;
-  @Field(() => String, { nullable: true, description: "Für den Parameter after der nächsten Seite." }) endCursor!: string | null;
+  @Field(() => String, { nullable: true, description: "Für den Parameter after der nächsten Seite." }) endCursor!:
+    string | null;
   @Field(() => Boolean) hasNextPage!: boolean;
 }
 

@@ -5,7 +5,14 @@ import type { Viewer } from "./context.ts";
 export async function recordAudit(
   db: Database,
   viewer: Viewer,
-  entry: { action: string; entityType: string; entityId?: string | null; before?: unknown; after?: unknown; reason?: string | null },
+  entry: {
+    action: string;
+    entityType: string;
+    entityId?: string | null;
+    before?: unknown;
+    after?: unknown;
+    reason?: string | null;
+  },
 ): Promise<void> {
   await db.prisma.auditEvent.create({
     data: {

@@ -13,7 +13,12 @@ export type Viewer =
  */
 export interface IngestPort {
   /** Fetch and parse a feed without storing: what a provider sees before saving. */
-  preview(source: { url?: string | null; upload?: { name: string; bytes: Uint8Array } | null; kind?: string | null; config?: unknown }): Promise<unknown>;
+  preview(source: {
+    url?: string | null;
+    upload?: { name: string; bytes: Uint8Array } | null;
+    kind?: string | null;
+    config?: unknown;
+  }): Promise<unknown>;
   /** Run one feed now; resolves with the run summary. */
   runFeed(feedId: string, trigger: "MANUAL"): Promise<unknown>;
   /** Refuses URLs the fetcher would refuse (scheme, credentials, private addresses). */

@@ -25,7 +25,10 @@ registerEnumType(RoleEnum, {
 });
 registerEnumType(AudienceEnum, { name: "Audience", description: "Zielgruppe laut Leitfaden." });
 registerEnumType(OfferKindEnum, { name: "OfferKind", description: "Art des Angebots." });
-registerEnumType(OfferStatusEnum, { name: "OfferStatus", description: "ACTIVE oder WITHDRAWN (aus dem Feed verschwunden, aufbewahrt)." });
+registerEnumType(OfferStatusEnum, {
+  name: "OfferStatus",
+  description: "ACTIVE oder WITHDRAWN (aus dem Feed verschwunden, aufbewahrt).",
+});
 registerEnumType(ProviderStatusEnum, { name: "ProviderStatus" });
 registerEnumType(AssignmentSourceEnum, {
   name: "AssignmentSource",

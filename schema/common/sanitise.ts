@@ -18,7 +18,20 @@ export const SANITISE_OPTIONS: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
   // Their content is code or markup, never prose to keep.
-  nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "svg", "math", "template", "object", "head", "title"],
+  nonTextTags: [
+    "script",
+    "style",
+    "textarea",
+    "option",
+    "noscript",
+    "iframe",
+    "svg",
+    "math",
+    "template",
+    "object",
+    "head",
+    "title",
+  ],
   transformTags: {
     // Scheme checked here too, so a dropped javascript: link does not keep its rel.
     a: (tagName, attribs) => {
@@ -34,10 +47,13 @@ export const SANITISE_OPTIONS: sanitizeHtml.IOptions = {
   exclusiveFilter: (frame) => frame.tag === "a" && !frame.attribs["href"] && !frame.text.trim(),
 };
 
-
 const LOOKS_LIKE_HTML = /<\/?[a-z][a-z0-9]*(?:\s[^>]*)?\/?>/i;
 
-const escapeText = (s: string): string => s.replace(/&(?![a-z]+;|#\d+;|#x[0-9a-f]+;)/gi, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeText = (s: string): string =>
+  s
+    .replace(/&(?![a-z]+;|#\d+;|#x[0-9a-f]+;)/gi, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;");
 
 /** Plain text with line breaks → paragraphs and <br>. */
 function textToHtml(text: string): string {

@@ -6,4 +6,5 @@
 export const PROVIDER_FEED_KINDS = ["JSONLD", "ICAL", "RSS", "CSV", "XLSX", "OPENQCAT", "HTML", "GRAPHQL"] as const;
 export type ProviderFeedKind = (typeof PROVIDER_FEED_KINDS)[number];
 
-export const isProviderFeedKind = (value: string): value is ProviderFeedKind => (PROVIDER_FEED_KINDS as readonly string[]).includes(value);
+export const isProviderFeedKind = (value: string): value is ProviderFeedKind =>
+  (PROVIDER_FEED_KINDS as readonly string[]).includes(value);

@@ -37,7 +37,11 @@ export async function feedFor(db: Database, viewer: Actor, id: string): Promise<
 }
 
 /** The provider a viewer acts for: its own, or (staff) the one named. */
-export async function actingProvider(db: Database, viewer: Actor, providerId: string | null | undefined): Promise<string> {
+export async function actingProvider(
+  db: Database,
+  viewer: Actor,
+  providerId: string | null | undefined,
+): Promise<string> {
   if (viewer.role === "PROVIDER") {
     if (providerId && providerId !== viewer.providerId) throw notFound("Anbieter", providerId);
     const own = await db.prisma.provider.findUnique({ where: { id: viewer.providerId } });
@@ -66,10 +70,19 @@ function sourceData(source: ValidFeedSource) {
  */
 async function storeUpload(db: Database, feedId: string, upload: ValidFeedSource["upload"]): Promise<void> {
   if (!upload) return;
-  await db.sql(`update "Feed" set upload = decode($2, 'base64') where id = $1`, [feedId, Buffer.from(upload.bytes).toString("base64")]);
+  await db.sql(`update "Feed" set upload = decode($2, 'base64') where id = $1`, [
+    feedId,
+    Buffer.from(upload.bytes).toString("base64"),
+  ]);
 }
 
-export async function registerFeed(db: Database, port: IngestPort, viewer: Actor, input: FeedInput, providerId: string | null | undefined) {
+export async function registerFeed(
+  db: Database,
+  port: IngestPort,
+  viewer: Actor,
+  input: FeedInput,
+  providerId: string | null | undefined,
+) {
   const owner = await actingProvider(db, viewer, providerId);
   const source = await validateFeedInput(input, port, { required: true });
   const feed = await db.prisma.feed.create({ data: { providerId: owner, ...sourceData(source) } });
@@ -79,14 +92,24 @@ export async function registerFeed(db: Database, port: IngestPort, viewer: Actor
     await db.prisma.feed.delete({ where: { id: feed.id } });
     throw error;
   }
-  await recordAudit(db, viewer, { action: "feed.register", entityType: "Feed", entityId: feed.id, after: snapshot(feed) });
+  await recordAudit(db, viewer, {
+    action: "feed.register",
+    entityType: "Feed",
+    entityId: feed.id,
+    after: snapshot(feed),
+  });
   return feed;
 }
 
 export async function updateFeed(db: Database, port: IngestPort, viewer: Actor, id: string, input: FeedInput) {
   const before = await feedFor(db, viewer, id);
-  if (before.kind === "PUSH") throw badInput("id", "Der Push-Feed wird über upsertOffers befüllt und hat keine Quelle.");
-  const source = await validateFeedInput(input, port, { required: false, currentKind: before.kind, currentConfig: before.config });
+  if (before.kind === "PUSH")
+    throw badInput("id", "Der Push-Feed wird über upsertOffers befüllt und hat keine Quelle.");
+  const source = await validateFeedInput(input, port, {
+    required: false,
+    currentKind: before.kind,
+    currentConfig: before.config,
+  });
   // A new source must be read afresh: forget what the old one answered.
   const newSource = Boolean(source.url || source.upload || source.kind || source.config);
   const feed = await db.prisma.feed.update({
@@ -98,7 +121,13 @@ export async function updateFeed(db: Database, port: IngestPort, viewer: Actor, 
     },
   });
   await storeUpload(db, id, source.upload);
-  await recordAudit(db, viewer, { action: "feed.update", entityType: "Feed", entityId: id, before: snapshot(before), after: snapshot(feed) });
+  await recordAudit(db, viewer, {
+    action: "feed.update",
+    entityType: "Feed",
+    entityId: id,
+    before: snapshot(before),
+    after: snapshot(feed),
+  });
   return feed;
 }
 
@@ -130,7 +159,10 @@ export async function deleteFeed(db: Database, viewer: Actor, id: string, now: D
     );
     const ids = rows.map((r) => r.id);
     // Copies on other feeds that pointed at a withdrawn offer are shown on their own again.
-    await sql(`update "Offer" set "duplicateOfId" = null, "updatedAt" = $2 where "duplicateOfId" = any($1::text[])`, [ids, now]);
+    await sql(`update "Offer" set "duplicateOfId" = null, "updatedAt" = $2 where "duplicateOfId" = any($1::text[])`, [
+      ids,
+      now,
+    ]);
     if (ids.length) await recomputeEffective(sql, ids);
     await sql(`update "Feed" set state = 'DELETED', "updatedAt" = $2 where id = $1`, [id, now]);
     return rows.length;
@@ -146,17 +178,30 @@ export async function deleteFeed(db: Database, viewer: Actor, id: string, now: D
   return feed;
 }
 
-export async function triggerIngest(db: Database, port: IngestPort, viewer: Actor, id: string, now: Date): Promise<TriggerResultType> {
+export async function triggerIngest(
+  db: Database,
+  port: IngestPort,
+  viewer: Actor,
+  id: string,
+  now: Date,
+): Promise<TriggerResultType> {
   const feed = await feedFor(db, viewer, id);
   if (feed.kind === "PUSH") throw badInput("feedId", "Der Push-Feed hat keine Quelle zum Einlesen.");
   if (feed.state === "PAUSED") throw hubError("CONFLICT", "Der Feed ist pausiert; bitte zuerst fortsetzen.");
-  const last = await db.prisma.ingestRun.findFirst({ where: { feedId: id, trigger: "MANUAL" }, orderBy: { startedAt: "desc" } });
+  const last = await db.prisma.ingestRun.findFirst({
+    where: { feedId: id, trigger: "MANUAL" },
+    orderBy: { startedAt: "desc" },
+  });
   const waitMs = last ? last.startedAt.getTime() + TRIGGER_INTERVAL_MS - now.getTime() : 0;
   if (waitMs > 0) {
     const seconds = Math.ceil(waitMs / 1000);
-    throw hubError("RATE_LIMITED", `Ein Feed kann höchstens alle 5 Minuten von Hand eingelesen werden; bitte noch ${seconds} Sekunden warten.`, {
-      retryAfterSeconds: seconds,
-    });
+    throw hubError(
+      "RATE_LIMITED",
+      `Ein Feed kann höchstens alle 5 Minuten von Hand eingelesen werden; bitte noch ${seconds} Sekunden warten.`,
+      {
+        retryAfterSeconds: seconds,
+      },
+    );
   }
   await recordAudit(db, viewer, { action: "feed.trigger", entityType: "Feed", entityId: id });
   return summary(id, await port.runFeed(id, "MANUAL"));
@@ -165,7 +210,8 @@ export async function triggerIngest(db: Database, port: IngestPort, viewer: Acto
 /** The port answers `unknown` (ingest's RunSummary); read only what we show. */
 function summary(feedId: string, value: unknown): TriggerResultType {
   const record = typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
-  const error = typeof record.error === "object" && record.error !== null ? (record.error as Record<string, unknown>) : {};
+  const error =
+    typeof record.error === "object" && record.error !== null ? (record.error as Record<string, unknown>) : {};
   return {
     feedId,
     runId: typeof record.runId === "string" ? record.runId : null,
@@ -175,9 +221,14 @@ function summary(feedId: string, value: unknown): TriggerResultType {
   };
 }
 
-export async function listFeeds(db: Database, viewer: Actor, providerId: string | null | undefined): Promise<FeedType[]> {
+export async function listFeeds(
+  db: Database,
+  viewer: Actor,
+  providerId: string | null | undefined,
+): Promise<FeedType[]> {
   const owner = viewer.role === "PROVIDER" ? viewer.providerId : providerId;
-  if (viewer.role === "PROVIDER" && providerId && providerId !== viewer.providerId) throw notFound("Anbieter", providerId);
+  if (viewer.role === "PROVIDER" && providerId && providerId !== viewer.providerId)
+    throw notFound("Anbieter", providerId);
   if (!owner) throw badInput("providerId", "providerId fehlt (für Analyst*innen erforderlich).");
   const feeds = await db.prisma.feed.findMany({
     where: { providerId: owner, state: { not: "DELETED" } },
@@ -209,7 +260,9 @@ export function toFeedType(feed: FeedRow, runs: { [K in keyof IngestRunType]?: u
 }
 
 function toRunType(run: { [K in keyof IngestRunType]?: unknown }): IngestRunType {
-  const rejections = Array.isArray(run.rejections) ? (run.rejections as { sourceKey?: unknown; reason?: unknown }[]) : [];
+  const rejections = Array.isArray(run.rejections)
+    ? (run.rejections as { sourceKey?: unknown; reason?: unknown }[])
+    : [];
   return {
     ...(run as IngestRunType),
     warnings: Array.isArray(run.warnings) ? run.warnings.map(String) : [],

@@ -1,7 +1,10 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 
 export const FeedStateEnum = { ACTIVE: "ACTIVE", PAUSED: "PAUSED", FAILING: "FAILING", DELETED: "DELETED" } as const;
-registerEnumType(FeedStateEnum, { name: "FeedState", description: "ACTIVE, PAUSED (vom Anbieter angehalten), FAILING (letzter Lauf fehlgeschlagen), DELETED." });
+registerEnumType(FeedStateEnum, {
+  name: "FeedState",
+  description: "ACTIVE, PAUSED (vom Anbieter angehalten), FAILING (letzter Lauf fehlgeschlagen), DELETED.",
+});
 
 @InputType("FeedUploadInput", { description: "Hochgeladene Datei (z. B. Excel), Base64-kodiert, höchstens 5 MB." })
 export class FeedUploadInput {
@@ -9,15 +12,27 @@ export class FeedUploadInput {
   @Field(() => String) base64!: string;
 }
 
-@InputType("FeedInput", { description: "Quelle eines Feeds: URL oder hochgeladene Datei, dazu Format, Zeitplan und Konfiguration." })
+@InputType("FeedInput", {
+  description: "Quelle eines Feeds: URL oder hochgeladene Datei, dazu Format, Zeitplan und Konfiguration.",
+})
 export class FeedInput {
-  @Field(() => String, { nullable: true, description: "Öffentliche http(s)-Adresse, höchstens 2.000 Zeichen." }) url?: string | null;
+  @Field(() => String, { nullable: true, description: "Öffentliche http(s)-Adresse, höchstens 2.000 Zeichen." }) url?:
+    string | null;
   @Field(() => FeedUploadInput, { nullable: true }) upload?: FeedUploadInput | null;
-  @Field(() => String, { nullable: true, description: "JSONLD, ICAL, RSS, CSV, XLSX, OPENQCAT, HTML oder GRAPHQL; leer: automatisch erkennen." })
+  @Field(() => String, {
+    nullable: true,
+    description: "JSONLD, ICAL, RSS, CSV, XLSX, OPENQCAT, HTML oder GRAPHQL; leer: automatisch erkennen.",
+  })
   kind?: string | null;
-  @Field(() => String, { nullable: true, description: "Cron-Ausdruck mit fünf Feldern, höchstens alle 15 Minuten (Standard: täglich 5 Uhr)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Cron-Ausdruck mit fünf Feldern, höchstens alle 15 Minuten (Standard: täglich 5 Uhr).",
+  })
   schedule?: string | null;
-  @Field(() => String, { nullable: true, description: "Konfiguration als JSON-Text (HTML-Selektoren, GraphQL-Abfrage), höchstens 20 KB." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Konfiguration als JSON-Text (HTML-Selektoren, GraphQL-Abfrage), höchstens 20 KB.",
+  })
   config?: string | null;
 }
 

@@ -26,7 +26,8 @@ export function requirePort(port: IngestPort | undefined): IngestPort {
 function decodeUpload(upload: NonNullable<FeedInput["upload"]>): { name: string; bytes: Uint8Array } {
   const name = text("upload.name", upload.name, MAX_UPLOAD_NAME, { required: true })!;
   // Checked before decoding, so an oversized string costs no buffer.
-  if (upload.base64.length > Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 8) throw badInput("upload.base64", "Die Datei ist größer als 5 MB.");
+  if (upload.base64.length > Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 8)
+    throw badInput("upload.base64", "Die Datei ist größer als 5 MB.");
   const compact = upload.base64.replace(/\s+/g, "");
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) throw badInput("upload.base64", "Die Datei ist nicht Base64-kodiert.");
   const bytes = new Uint8Array(Buffer.from(compact, "base64"));
@@ -36,14 +37,16 @@ function decodeUpload(upload: NonNullable<FeedInput["upload"]>): { name: string;
 }
 
 function parseConfig(raw: string): Record<string, unknown> {
-  if (Buffer.byteLength(raw, "utf8") > MAX_CONFIG_BYTES) throw badInput("config", "Die Konfiguration ist größer als 20 KB.");
+  if (Buffer.byteLength(raw, "utf8") > MAX_CONFIG_BYTES)
+    throw badInput("config", "Die Konfiguration ist größer als 20 KB.");
   let value: unknown;
   try {
     value = JSON.parse(raw);
   } catch {
     throw badInput("config", "Die Konfiguration ist kein gültiges JSON.");
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw badInput("config", "Die Konfiguration muss ein JSON-Objekt sein.");
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw badInput("config", "Die Konfiguration muss ein JSON-Objekt sein.");
   return value as Record<string, unknown>;
 }
 
@@ -56,19 +59,23 @@ export async function validateFeedInput(
   port: IngestPort,
   options: { required: boolean; currentKind?: string | null; currentConfig?: unknown },
 ): Promise<ValidFeedSource> {
-  if (input.url && input.upload) throw badInput("url", "Bitte entweder eine Adresse oder eine Datei angeben, nicht beides.");
-  if (options.required && !input.url && !input.upload) throw badInput("url", "Bitte eine Adresse angeben oder eine Datei hochladen.");
+  if (input.url && input.upload)
+    throw badInput("url", "Bitte entweder eine Adresse oder eine Datei angeben, nicht beides.");
+  if (options.required && !input.url && !input.upload)
+    throw badInput("url", "Bitte eine Adresse angeben oder eine Datei hochladen.");
   const url = httpUrl("url", input.url);
   if (url) {
     try {
       await port.assertFetchableUrl(url);
     } catch (error) {
-      if (error instanceof SourceUnreadableError) throw badInput("url", `Diese Adresse kann der Hub nicht abrufen: ${error.message}`);
+      if (error instanceof SourceUnreadableError)
+        throw badInput("url", `Diese Adresse kann der Hub nicht abrufen: ${error.message}`);
       throw error;
     }
   }
   const kind = input.kind?.trim().toUpperCase() || null;
-  if (kind && !isProviderFeedKind(kind)) throw badInput("kind", `Unbekanntes Format „${input.kind}“ (erlaubt: ${PROVIDER_FEED_KINDS.join(", ")}).`);
+  if (kind && !isProviderFeedKind(kind))
+    throw badInput("kind", `Unbekanntes Format „${input.kind}“ (erlaubt: ${PROVIDER_FEED_KINDS.join(", ")}).`);
   const schedule = input.schedule?.trim() || null;
   if (schedule) {
     if (schedule.length > 100) throw badInput("schedule", "Der Zeitplan ist zu lang.");
@@ -80,7 +87,8 @@ export async function validateFeedInput(
   // A new kind or a new config is checked together with whichever of the two is stored.
   if (effectiveKind && port.validateConfig && (config || kind)) {
     const problems = port.validateConfig(effectiveKind, config ?? options.currentConfig ?? {});
-    if (problems.length) throw badInput("config", `Konfiguration für ${effectiveKind} ungültig: ${problems.slice(0, 5).join("; ")}`);
+    if (problems.length)
+      throw badInput("config", `Konfiguration für ${effectiveKind} ungültig: ${problems.slice(0, 5).join("; ")}`);
   }
   return { url, upload: input.upload ? decodeUpload(input.upload) : null, kind, schedule, config };
 }

@@ -8,7 +8,9 @@ import { objectToClassification, upsertOffers } from "./push.service.ts";
 /** Offers a provider sends itself, and its objections to their classification. */
 @Resolver()
 export class PushResolver {
-  @Mutation(() => UpsertOffersResultType, { description: "Übermittelt bis zu 500 Angebote ohne eigenen Feed; sie werden wie eingelesene normalisiert." })
+  @Mutation(() => UpsertOffersResultType, {
+    description: "Übermittelt bis zu 500 Angebote ohne eigenen Feed; sie werden wie eingelesene normalisiert.",
+  })
   upsertOffers(
     @Arg("input", () => [OfferPushInput]) input: OfferPushInput[],
     @Arg("providerId", () => ID, { nullable: true }) providerId: string | null,
@@ -18,7 +20,9 @@ export class PushResolver {
     return upsertOffers(ctx.db, requirePort(ctx.ingest), viewer, input, providerId);
   }
 
-  @Mutation(() => ObjectionType, { description: "Einspruch gegen die Einordnung eines eigenen Angebots; landet in der Prüfliste." })
+  @Mutation(() => ObjectionType, {
+    description: "Einspruch gegen die Einordnung eines eigenen Angebots; landet in der Prüfliste.",
+  })
   objectToClassification(
     @Arg("offerId", () => ID) offerId: string,
     @Arg("message", () => String) message: string,

@@ -8,7 +8,16 @@ import type { PushedOfferDraft } from "./port.types.ts";
 import type { OfferPushInput, UpsertOffersResultType } from "./push.type.ts";
 
 export const MAX_PUSHED_OFFERS = 500;
-const LIMITS = { sourceKey: 200, title: 500, description: 50_000, date: 200, place: 500, field: 200, keyword: 100, keywords: 30 } as const;
+const LIMITS = {
+  sourceKey: 200,
+  title: 500,
+  description: 50_000,
+  date: 200,
+  place: 500,
+  field: 200,
+  keyword: 100,
+  keywords: 30,
+} as const;
 const MAX_PRICE = 100_000;
 const MAX_TEACHING_UNITS = 2_000;
 const MIN_OBJECTION = 5;
@@ -19,7 +28,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(
 
 function number(field: string, value: number | null | undefined, max: number): number | undefined {
   if (value === null || value === undefined) return undefined;
-  if (!Number.isFinite(value) || value < 0 || value > max) throw badInput(field, `${label(field)} muss zwischen 0 und ${max} liegen.`);
+  if (!Number.isFinite(value) || value < 0 || value > max)
+    throw badInput(field, `${label(field)} muss zwischen 0 und ${max} liegen.`);
   return value;
 }
 
@@ -36,7 +46,9 @@ export function toDraft(item: OfferPushInput, at: string): PushedOfferDraft {
     postalCode: text(f("postalCode"), item.postalCode, 10) ?? undefined,
     locality: text(f("city"), item.city, LIMITS.field) ?? undefined,
   };
-  const keywords = (item.keywords ?? []).map((k, i) => text(f(`keywords.${i}`), k, LIMITS.keyword)).filter((k): k is string => Boolean(k));
+  const keywords = (item.keywords ?? [])
+    .map((k, i) => text(f(`keywords.${i}`), k, LIMITS.keyword))
+    .filter((k): k is string => Boolean(k));
   if (keywords.length > LIMITS.keywords) throw badInput(f("keywords"), `Höchstens ${LIMITS.keywords} Schlagwörter.`);
   const price = number(f("price"), item.price, MAX_PRICE);
   const teachingUnits = number(f("teachingUnits"), item.teachingUnits, MAX_TEACHING_UNITS);
@@ -66,15 +78,25 @@ export function toDraft(item: OfferPushInput, at: string): PushedOfferDraft {
 
 /** The provider's PUSH feed, created on first use. */
 async function pushFeed(db: Database, providerId: string): Promise<string> {
-  const existing = await db.prisma.feed.findFirst({ where: { providerId, kind: "PUSH", state: { not: "DELETED" } }, orderBy: { createdAt: "asc" } });
+  const existing = await db.prisma.feed.findFirst({
+    where: { providerId, kind: "PUSH", state: { not: "DELETED" } },
+    orderBy: { createdAt: "asc" },
+  });
   if (existing) return existing.id;
   return (await db.prisma.feed.create({ data: { providerId, kind: "PUSH" } })).id;
 }
 
-export async function upsertOffers(db: Database, port: IngestPort, viewer: Actor, items: OfferPushInput[], providerId: string | null | undefined): Promise<UpsertOffersResultType> {
+export async function upsertOffers(
+  db: Database,
+  port: IngestPort,
+  viewer: Actor,
+  items: OfferPushInput[],
+  providerId: string | null | undefined,
+): Promise<UpsertOffersResultType> {
   // Who may push is decided before anything about this process's wiring is revealed.
   const owner = await actingProvider(db, viewer, providerId);
-  if (!port.storePushed) throw hubError("INTERNAL_SERVER_ERROR", "Das Einlesen ist in diesem Dienst nicht eingerichtet.");
+  if (!port.storePushed)
+    throw hubError("INTERNAL_SERVER_ERROR", "Das Einlesen ist in diesem Dienst nicht eingerichtet.");
   if (!items.length) throw badInput("input", "Keine Angebote übermittelt.");
   if (items.length > MAX_PUSHED_OFFERS) throw badInput("input", `Höchstens ${MAX_PUSHED_OFFERS} Angebote je Aufruf.`);
   const drafts = items.map((item, i) => toDraft(item, `input.${i}`));
@@ -89,7 +111,12 @@ export async function upsertOffers(db: Database, port: IngestPort, viewer: Actor
     action: "offers.upsert",
     entityType: "Feed",
     entityId: feedId,
-    after: { sourceKeys: drafts.slice(0, 100).map((d) => d.sourceKey), created: outcome.created, changed: outcome.changed, rejected: outcome.rejected },
+    after: {
+      sourceKeys: drafts.slice(0, 100).map((d) => d.sourceKey),
+      created: outcome.created,
+      changed: outcome.changed,
+      rejected: outcome.rejected,
+    },
   });
   return { feedId, ...outcome };
 }
@@ -98,10 +125,15 @@ export async function upsertOffers(db: Database, port: IngestPort, viewer: Actor
 export async function objectToClassification(db: Database, viewer: Actor, offerId: string, message: string) {
   const text_ = text("message", message, MAX_OBJECTION, { required: true, min: MIN_OBJECTION })!;
   const offer = await db.prisma.offer.findUnique({ where: { id: offerId }, select: { id: true, providerId: true } });
-  if (!offer || (viewer.role === "PROVIDER" && offer.providerId !== viewer.providerId)) throw notFound("Angebot", offerId);
-  const open = await db.prisma.objection.findFirst({ where: { offerId, providerId: offer.providerId, status: "OPEN" } });
+  if (!offer || (viewer.role === "PROVIDER" && offer.providerId !== viewer.providerId))
+    throw notFound("Angebot", offerId);
+  const open = await db.prisma.objection.findFirst({
+    where: { offerId, providerId: offer.providerId, status: "OPEN" },
+  });
   if (open) throw hubError("CONFLICT", "Zu diesem Angebot liegt bereits ein offener Einspruch vor.");
-  const objection = await db.prisma.objection.create({ data: { offerId, providerId: offer.providerId, message: text_ } });
+  const objection = await db.prisma.objection.create({
+    data: { offerId, providerId: offer.providerId, message: text_ },
+  });
   await recordAudit(db, viewer, {
     action: "objection.create",
     entityType: "Offer",

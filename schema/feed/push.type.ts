@@ -3,13 +3,21 @@ import { FieldWarningType, RejectionType } from "./feed.type.ts";
 
 @InputType("OfferPushInput", { description: "Ein Angebot, das ein Anbieter ohne eigenen Feed direkt übermittelt." })
 export class OfferPushInput {
-  @Field(() => String, { description: "Eigener, dauerhafter Schlüssel des Angebots (höchstens 200 Zeichen)." }) sourceKey!: string;
+  @Field(() => String, { description: "Eigener, dauerhafter Schlüssel des Angebots (höchstens 200 Zeichen)." })
+  sourceKey!: string;
   @Field(() => String) title!: string;
   @Field(() => String, { nullable: true }) description?: string | null;
   @Field(() => String, { nullable: true }) url?: string | null;
-  @Field(() => String, { description: "Beginn: ISO 8601 (2027-03-18T14:00) oder deutsch („Do., 18. März 2027, 14–17:30 Uhr“)." }) start!: string;
+  @Field(() => String, {
+    description: "Beginn: ISO 8601 (2027-03-18T14:00) oder deutsch („Do., 18. März 2027, 14–17:30 Uhr“).",
+  })
+  start!: string;
   @Field(() => String, { nullable: true }) end?: string | null;
-  @Field(() => String, { nullable: true, description: "Ort als Text („Hospitalhof, Büchsenstr. 33, 70174 Stuttgart“)." }) place?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "Ort als Text („Hospitalhof, Büchsenstr. 33, 70174 Stuttgart“).",
+  })
+  place?: string | null;
   @Field(() => String, { nullable: true }) locationName?: string | null;
   @Field(() => String, { nullable: true }) street?: string | null;
   @Field(() => String, { nullable: true }) postalCode?: string | null;

@@ -4,9 +4,12 @@ import { PROVIDER_FEED_KINDS } from "./feed-kind.ts";
 import { FEED_KINDS } from "../../ingest/adapters/types.ts";
 
 describe("scheduleProblems", () => {
-  it.each(["0 5 * * *", "*/15 * * * *", "0,30 6-18 * * 1-5", "45 */2 * * *", "10-59/20 * * * *"])("accepts %s", (schedule) => {
-    expect(scheduleProblems(schedule)).toEqual([]);
-  });
+  it.each(["0 5 * * *", "*/15 * * * *", "0,30 6-18 * * 1-5", "45 */2 * * *", "10-59/20 * * * *"])(
+    "accepts %s",
+    (schedule) => {
+      expect(scheduleProblems(schedule)).toEqual([]);
+    },
+  );
 
   it.each([
     ["*/5 * * * *", /zu häufig/],

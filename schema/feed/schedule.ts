@@ -16,7 +16,11 @@ export function expandField(field: string, min: number, max: number): number[] |
     const step = stepText ? Number(stepText) : 1;
     if (step < 1) return null;
     const [from, to] =
-      range === "*" ? [min, max] : range.includes("-") ? range.split("-").map(Number) : [Number(range), stepText ? max : Number(range)];
+      range === "*"
+        ? [min, max]
+        : range.includes("-")
+          ? range.split("-").map(Number)
+          : [Number(range), stepText ? max : Number(range)];
     if (from === undefined || to === undefined || from < min || to > max || from > to) return null;
     for (let v = from; v <= to; v += step) values.add(v);
   }
@@ -39,7 +43,8 @@ export function scheduleProblems(schedule: string): string[] {
   }
   if (!cron.validate(schedule)) return [`Zeitplan „${schedule}“ ist kein gültiger Cron-Ausdruck.`];
   const minutes = expandField(fields[0] ?? "", 0, 59);
-  if (!minutes) return [`Zeitplan: das Minutenfeld „${fields[0]}“ ist nicht lesbar (erlaubt: Zahlen, Bereiche, Listen, Schritte).`];
+  if (!minutes)
+    return [`Zeitplan: das Minutenfeld „${fields[0]}“ ist nicht lesbar (erlaubt: Zahlen, Bereiche, Listen, Schritte).`];
   // With one minute value per hour the feed runs at most hourly; several must lie far enough apart.
   if (smallestGap(minutes) < MIN_GAP_MINUTES) {
     return [`Zeitplan „${schedule}“ ist zu häufig: höchstens alle ${MIN_GAP_MINUTES} Minuten.`];

@@ -24,7 +24,8 @@ export class OfferFilter {
 
   @Field(() => Date, { nullable: true, description: "Angebote mit Terminen ab diesem Zeitpunkt." }) from?: Date | null;
 
-  @Field(() => Date, { nullable: true, description: "Angebote mit Terminen bis zu diesem Zeitpunkt." }) to?: Date | null;
+  @Field(() => Date, { nullable: true, description: "Angebote mit Terminen bis zu diesem Zeitpunkt." })
+  to?: Date | null;
 
   @Field(() => Boolean, { nullable: true, description: "Nur kostenfreie (true) oder nur kostenpflichtige (false)." })
   free?: boolean | null;

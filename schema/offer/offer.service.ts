@@ -31,7 +31,11 @@ export function regionKeyOf(value: string): string {
   const v = value.trim().toLowerCase();
   if (/^08[1-4]$/.test(v)) return v;
   const key = REGION_KEYS[v];
-  if (!key) throw badInput("filter.region", `Unbekannter Regierungsbezirk „${value}“ (Stuttgart, Karlsruhe, Freiburg, Tübingen oder 081–084).`);
+  if (!key)
+    throw badInput(
+      "filter.region",
+      `Unbekannter Regierungsbezirk „${value}“ (Stuttgart, Karlsruhe, Freiburg, Tübingen oder 081–084).`,
+    );
   return key;
 }
 
@@ -54,7 +58,8 @@ export function offerWhere(filter: OfferFilter | null | undefined): Prisma.Offer
   if (filter.role) and.push({ roles: { has: filter.role } });
   if (filter.learningFormat) and.push({ learningFormat: filter.learningFormat });
   if (filter.districtKey) {
-    if (!/^\d{5}$/.test(filter.districtKey)) throw badInput("filter.districtKey", "Kreisschlüssel hat 5 Ziffern, z. B. 08117.");
+    if (!/^\d{5}$/.test(filter.districtKey))
+      throw badInput("filter.districtKey", "Kreisschlüssel hat 5 Ziffern, z. B. 08117.");
     and.push({ districtKey: filter.districtKey });
   }
   if (filter.region) and.push({ regionKey: regionKeyOf(filter.region) });

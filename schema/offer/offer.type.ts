@@ -1,5 +1,12 @@
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
-import { AssignmentSourceEnum, AudienceEnum, LearningFormatEnum, OfferKindEnum, OfferStatusEnum, RoleEnum } from "../common/enums.ts";
+import {
+  AssignmentSourceEnum,
+  AudienceEnum,
+  LearningFormatEnum,
+  OfferKindEnum,
+  OfferStatusEnum,
+  RoleEnum,
+} from "../common/enums.ts";
 import { PageInfo } from "../common/pagination.ts";
 import type { AudienceCode, LearningFormatCode, RoleCode } from "../taxonomy/codes.ts";
 import type { OfferKind, OfferStatus } from "./offer-kind.ts";
@@ -17,14 +24,18 @@ export class PriceType {
   @Field(() => String) currency!: string;
 }
 
-@ObjectType("Location", { description: "Veranstaltungsort mit Gemeinde, Kreis und Regierungsbezirk (amtliche Schlüssel)." })
+@ObjectType("Location", {
+  description: "Veranstaltungsort mit Gemeinde, Kreis und Regierungsbezirk (amtliche Schlüssel).",
+})
 export class LocationType {
   @Field(() => String, { nullable: true }) name!: string | null;
   @Field(() => String, { nullable: true }) street!: string | null;
   @Field(() => String, { nullable: true }) postalCode!: string | null;
   @Field(() => String, { nullable: true }) municipality!: string | null;
-  @Field(() => String, { nullable: true, description: "Amtlicher Gemeindeschlüssel (8 Ziffern)." }) municipalityKey!: string | null;
-  @Field(() => String, { nullable: true, description: "Kreisschlüssel (5 Ziffern), z. B. 08117." }) districtKey!: string | null;
+  @Field(() => String, { nullable: true, description: "Amtlicher Gemeindeschlüssel (8 Ziffern)." }) municipalityKey!:
+    string | null;
+  @Field(() => String, { nullable: true, description: "Kreisschlüssel (5 Ziffern), z. B. 08117." }) districtKey!:
+    string | null;
   @Field(() => String, { nullable: true }) district!: string | null;
   @Field(() => String, { nullable: true, description: "Regierungsbezirk." }) region!: string | null;
   @Field(() => String, { nullable: true }) regionKey!: string | null;
@@ -32,7 +43,9 @@ export class LocationType {
   @Field(() => Float, { nullable: true }) longitude!: number | null;
 }
 
-@ObjectType("ModuleAssignment", { description: "Zuordnung eines Angebots zu einem Modul, mit Herkunft und Begründung." })
+@ObjectType("ModuleAssignment", {
+  description: "Zuordnung eines Angebots zu einem Modul, mit Herkunft und Begründung.",
+})
 export class ModuleAssignmentType {
   @Field(() => String) moduleCode!: string;
   @Field(() => Float, { description: "Konfidenz 0–1." }) confidence!: number;

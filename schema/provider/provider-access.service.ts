@@ -15,7 +15,14 @@ const LIMITS = { name: 200, contactName: 200, description: 5_000, reason: 2_000 
 type Staff = Extract<Viewer, { role: "ADMIN" | "ANALYST" }>;
 
 /** The fields an audit entry shows of a provider (never token material). */
-const snapshot = (p: { name: string; status: string; website: string | null; contactName: string | null; contactEmail: string | null; description: string | null }) => ({
+const snapshot = (p: {
+  name: string;
+  status: string;
+  website: string | null;
+  contactName: string | null;
+  contactEmail: string | null;
+  description: string | null;
+}) => ({
   name: p.name,
   status: p.status,
   website: p.website,
@@ -27,7 +34,9 @@ const snapshot = (p: { name: string; status: string; website: string | null; con
 async function uniqueSlug(db: Database, name: string): Promise<string> {
   const base = slugify(name);
   const taken = new Set(
-    (await db.prisma.provider.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((p) => p.slug),
+    (await db.prisma.provider.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map(
+      (p) => p.slug,
+    ),
   );
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
@@ -41,19 +50,39 @@ export async function registerProvider(db: Database, viewer: Viewer, input: Regi
     website: httpUrl("website", input.website),
     description: text("description", input.description, LIMITS.description),
   };
-  const provider = await db.prisma.provider.create({ data: { ...data, slug: await uniqueSlug(db, data.name), status: "PENDING" } });
-  await recordAudit(db, viewer, { action: "provider.register", entityType: "Provider", entityId: provider.id, after: snapshot(provider) });
+  const provider = await db.prisma.provider.create({
+    data: { ...data, slug: await uniqueSlug(db, data.name), status: "PENDING" },
+  });
+  await recordAudit(db, viewer, {
+    action: "provider.register",
+    entityType: "Provider",
+    entityId: provider.id,
+    after: snapshot(provider),
+  });
   return provider;
 }
 
-export async function decideProvider(db: Database, viewer: Staff, id: string, approve: boolean, reason: string | null | undefined, now: Date) {
+export async function decideProvider(
+  db: Database,
+  viewer: Staff,
+  id: string,
+  approve: boolean,
+  reason: string | null | undefined,
+  now: Date,
+) {
   const why = text("reason", reason, LIMITS.reason);
   const before = await db.prisma.provider.findUnique({ where: { id } });
   if (!before) throw notFound("Anbieter", id);
   // Deciding twice would hand out a second token unseen: a decision is final here.
-  if (before.status !== "PENDING") throw hubError("CONFLICT", `Über den Anbieter wurde bereits entschieden (${before.status}).`);
-  const provider = await db.prisma.provider.update({ where: { id }, data: { status: approve ? "APPROVED" : "REJECTED", decidedAt: now } });
-  const issued = approve ? await issueToken(db, { role: "PROVIDER", name: `Anbieter ${provider.slug}`, providerId: id }) : null;
+  if (before.status !== "PENDING")
+    throw hubError("CONFLICT", `Über den Anbieter wurde bereits entschieden (${before.status}).`);
+  const provider = await db.prisma.provider.update({
+    where: { id },
+    data: { status: approve ? "APPROVED" : "REJECTED", decidedAt: now },
+  });
+  const issued = approve
+    ? await issueToken(db, { role: "PROVIDER", name: `Anbieter ${provider.slug}`, providerId: id })
+    : null;
   await recordAudit(db, viewer, {
     action: approve ? "provider.approve" : "provider.reject",
     entityType: "Provider",
@@ -71,7 +100,10 @@ export async function rotateProviderToken(db: Database, viewer: Viewer, provider
   const own = viewer.role === "PROVIDER" && viewer.providerId === providerId;
   if (!provider || (viewer.role === "PROVIDER" && !own)) throw notFound("Anbieter", providerId);
   if (provider.status !== "APPROVED") throw hubError("CONFLICT", "Nur freigegebene Anbieter erhalten ein Token.");
-  const active = await db.prisma.apiToken.findMany({ where: { providerId, revokedAt: null }, select: { prefix: true } });
+  const active = await db.prisma.apiToken.findMany({
+    where: { providerId, revokedAt: null },
+    select: { prefix: true },
+  });
   for (const token of active) await revokeToken(db, token.prefix, now);
   const issued = await issueToken(db, { role: "PROVIDER", name: `Anbieter ${provider.slug}`, providerId });
   await recordAudit(db, viewer, {
@@ -98,13 +130,18 @@ export async function revokeTokenByPrefix(db: Database, viewer: Viewer, prefix: 
   return true;
 }
 
-export async function updateMyProvider(db: Database, viewer: Extract<Viewer, { role: "PROVIDER" }>, input: UpdateMyProviderInput) {
+export async function updateMyProvider(
+  db: Database,
+  viewer: Extract<Viewer, { role: "PROVIDER" }>,
+  input: UpdateMyProviderInput,
+) {
   const before = await db.prisma.provider.findUnique({ where: { id: viewer.providerId } });
   if (!before) throw notFound("Anbieter", viewer.providerId);
   // undefined: leave as is; null or "": clear (only for optional fields).
   const data: Record<string, string | null> = {};
   if (input.name !== undefined) data.name = text("name", input.name, LIMITS.name, { required: true, min: 2 });
-  if (input.contactEmail !== undefined) data.contactEmail = email("contactEmail", input.contactEmail, { required: true });
+  if (input.contactEmail !== undefined)
+    data.contactEmail = email("contactEmail", input.contactEmail, { required: true });
   if (input.contactName !== undefined) data.contactName = text("contactName", input.contactName, LIMITS.contactName);
   if (input.website !== undefined) data.website = httpUrl("website", input.website);
   if (input.description !== undefined) data.description = text("description", input.description, LIMITS.description);

@@ -1,7 +1,9 @@
 import { Field, InputType, ObjectType } from "type-graphql";
 import { ProviderType } from "./provider.type.ts";
 
-@InputType("RegisterProviderInput", { description: "Selbstregistrierung eines Fortbildungsträgers; wird von Analyst*innen geprüft." })
+@InputType("RegisterProviderInput", {
+  description: "Selbstregistrierung eines Fortbildungsträgers; wird von Analyst*innen geprüft.",
+})
 export class RegisterProviderInput {
   @Field(() => String) name!: string;
   @Field(() => String, { nullable: true }) contactName?: string | null;
@@ -28,6 +30,9 @@ export class IssuedTokenType {
 @ObjectType("ProviderApproval")
 export class ProviderApprovalType {
   @Field(() => ProviderType) provider!: ProviderType;
-  @Field(() => IssuedTokenType, { nullable: true, description: "Nur bei Freigabe: das Token des Anbieters (einmalig sichtbar)." })
+  @Field(() => IssuedTokenType, {
+    nullable: true,
+    description: "Nur bei Freigabe: das Token des Anbieters (einmalig sichtbar).",
+  })
   token!: IssuedTokenType | null;
 }

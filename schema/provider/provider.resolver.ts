@@ -4,9 +4,20 @@ import { isStaff } from "../common/context.ts";
 import { requireRole } from "../common/auth.ts";
 import { hubError, notFound } from "../common/errors.ts";
 import { ProviderType } from "./provider.type.ts";
-import { IssuedTokenType, ProviderApprovalType, RegisterProviderInput, UpdateMyProviderInput } from "./provider.input.ts";
+import {
+  IssuedTokenType,
+  ProviderApprovalType,
+  RegisterProviderInput,
+  UpdateMyProviderInput,
+} from "./provider.input.ts";
 import { countCurrentOffers, findProvider, listProviders } from "./provider.service.ts";
-import { decideProvider, registerProvider, revokeTokenByPrefix, rotateProviderToken, updateMyProvider } from "./provider-access.service.ts";
+import {
+  decideProvider,
+  registerProvider,
+  revokeTokenByPrefix,
+  rotateProviderToken,
+  updateMyProvider,
+} from "./provider-access.service.ts";
 
 const mayContact = (ctx: HubContext, provider: ProviderType): boolean =>
   isStaff(ctx.viewer) || (ctx.viewer.role === "PROVIDER" && ctx.viewer.providerId === provider.id);
@@ -48,12 +59,19 @@ export class ProviderResolver {
     return mayContact(ctx, provider) ? provider.contactEmail : null;
   }
 
-  @Mutation(() => ProviderType, { description: "Öffentlich: ein Träger meldet sich an; die Freigabe erfolgt durch Analyst*innen." })
-  registerProvider(@Arg("input", () => RegisterProviderInput) input: RegisterProviderInput, @Ctx() ctx: HubContext): Promise<ProviderType> {
+  @Mutation(() => ProviderType, {
+    description: "Öffentlich: ein Träger meldet sich an; die Freigabe erfolgt durch Analyst*innen.",
+  })
+  registerProvider(
+    @Arg("input", () => RegisterProviderInput) input: RegisterProviderInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<ProviderType> {
     return registerProvider(ctx.db, ctx.viewer, input);
   }
 
-  @Mutation(() => ProviderApprovalType, { description: "Analyst*innen geben einen Anbieter frei (mit neuem Token) oder lehnen ab." })
+  @Mutation(() => ProviderApprovalType, {
+    description: "Analyst*innen geben einen Anbieter frei (mit neuem Token) oder lehnen ab.",
+  })
   decideProvider(
     @Arg("id", () => ID) id: string,
     @Arg("approve", () => Boolean) approve: boolean,
@@ -64,8 +82,13 @@ export class ProviderResolver {
     return decideProvider(ctx.db, viewer, id, approve, reason, ctx.now());
   }
 
-  @Mutation(() => IssuedTokenType, { description: "Widerruft die Tokens des Anbieters und gibt ein neues aus (Analyst*innen oder der Anbieter selbst)." })
-  rotateProviderToken(@Arg("providerId", () => ID) providerId: string, @Ctx() ctx: HubContext): Promise<IssuedTokenType> {
+  @Mutation(() => IssuedTokenType, {
+    description: "Widerruft die Tokens des Anbieters und gibt ein neues aus (Analyst*innen oder der Anbieter selbst).",
+  })
+  rotateProviderToken(
+    @Arg("providerId", () => ID) providerId: string,
+    @Ctx() ctx: HubContext,
+  ): Promise<IssuedTokenType> {
     const viewer = requireRole(ctx.viewer, "ANALYST", "PROVIDER");
     return rotateProviderToken(ctx.db, viewer, providerId, ctx.now());
   }
@@ -77,7 +100,10 @@ export class ProviderResolver {
   }
 
   @Mutation(() => ProviderType, { description: "Der Anbieter ändert seine eigenen Angaben." })
-  updateMyProvider(@Arg("input", () => UpdateMyProviderInput) input: UpdateMyProviderInput, @Ctx() ctx: HubContext): Promise<ProviderType> {
+  updateMyProvider(
+    @Arg("input", () => UpdateMyProviderInput) input: UpdateMyProviderInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<ProviderType> {
     return updateMyProvider(ctx.db, providerViewer(ctx), input);
   }
 }

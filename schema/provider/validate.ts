@@ -30,22 +30,34 @@ const LABELS: Record<string, string> = {
   "upload.name": "Dateiname",
 };
 export const label = (field: string): string => {
-  const last = field.split(".").filter((p) => !/^\d+$/.test(p)).pop() ?? field;
+  const last =
+    field
+      .split(".")
+      .filter((p) => !/^\d+$/.test(p))
+      .pop() ?? field;
   const item = /\.(\d+)\./.exec(field)?.[1];
   return `${LABELS[field] ?? LABELS[last] ?? last}${item !== undefined ? ` (Angebot ${Number(item) + 1})` : ""}`;
 };
 
 /** Trimmed text within limits; undefined/null/empty stays null unless required. */
-export function text(field: string, value: string | null | undefined, max: number, options: { required?: boolean; min?: number } = {}): string | null {
+export function text(
+  field: string,
+  value: string | null | undefined,
+  max: number,
+  options: { required?: boolean; min?: number } = {},
+): string | null {
   const v = value?.trim() ?? "";
   if (!v) {
     if (options.required) throw badInput(field, `${label(field)} fehlt.`);
     return null;
   }
   if (v.length > max) throw badInput(field, `${label(field)} ist länger als ${max} Zeichen.`);
-  if (options.min && v.length < options.min) throw badInput(field, `${label(field)} ist kürzer als ${options.min} Zeichen.`);
+  if (options.min && v.length < options.min)
+    throw badInput(field, `${label(field)} ist kürzer als ${options.min} Zeichen.`);
   // Control characters have no place in names and titles (newlines in descriptions are fine).
-  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v)) throw badInput(field, `${label(field)} enthält Steuerzeichen.`);
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v))
+    throw badInput(field, `${label(field)} enthält Steuerzeichen.`);
   return v;
 }
 
@@ -59,15 +71,21 @@ export function httpUrl(field: string, value: string | null | undefined): string
   } catch {
     throw badInput(field, `${label(field)}: „${v.slice(0, 80)}“ ist keine gültige Adresse.`);
   }
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw badInput(field, `${label(field)}: nur http- und https-Adressen sind erlaubt.`);
-  if (parsed.username || parsed.password) throw badInput(field, `${label(field)}: Zugangsdaten in der Adresse (user:pass@) sind nicht erlaubt.`);
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:")
+    throw badInput(field, `${label(field)}: nur http- und https-Adressen sind erlaubt.`);
+  if (parsed.username || parsed.password)
+    throw badInput(field, `${label(field)}: Zugangsdaten in der Adresse (user:pass@) sind nicht erlaubt.`);
   return v;
 }
 
 // Deliberately simple: one @, a dot in the domain, no spaces. Delivery proves the rest.
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,189}\.[^\s@]{2,63}$/;
 
-export function email(field: string, value: string | null | undefined, options: { required?: boolean } = {}): string | null {
+export function email(
+  field: string,
+  value: string | null | undefined,
+  options: { required?: boolean } = {},
+): string | null {
   const v = text(field, value, 254, options);
   if (v === null) return null;
   if (!EMAIL.test(v)) throw badInput(field, `${label(field)}: „${v}“ ist keine gültige E-Mail-Adresse.`);

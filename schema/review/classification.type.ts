@@ -38,16 +38,22 @@ export class ClassificationType {
   @Field(() => String) knowledgeVersion!: string;
 }
 
-@InputType("ClassificationDecisionInput", { description: "Entscheidung einer Analystin/eines Analysten; sie gilt vor der Maschine und übersteht jeden Import." })
+@InputType("ClassificationDecisionInput", {
+  description: "Entscheidung einer Analystin/eines Analysten; sie gilt vor der Maschine und übersteht jeden Import.",
+})
 export class ClassificationDecisionInput {
   @Field(() => String) offerId!: string;
-  @Field(() => [String], { nullable: true, description: "Module, die zugeordnet werden." }) addModules?: string[] | null;
-  @Field(() => [String], { nullable: true, description: "Module, die entfernt werden." }) removeModules?: string[] | null;
+  @Field(() => [String], { nullable: true, description: "Module, die zugeordnet werden." }) addModules?:
+    string[] | null;
+  @Field(() => [String], { nullable: true, description: "Module, die entfernt werden." }) removeModules?:
+    string[] | null;
   @Field(() => Boolean, { nullable: true, description: "Relevanz festlegen; null = Maschine entscheidet wieder." })
   relevant?: boolean | null;
-  @Field(() => Boolean, { nullable: true, description: "true: die Relevanz-Festlegung aufheben." }) clearRelevant?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: "true: die Relevanz-Festlegung aufheben." }) clearRelevant?:
+    boolean | null;
   @Field(() => LearningFormatEnum, { nullable: true }) learningFormat?: LearningFormatCode | null;
-  @Field(() => Boolean, { nullable: true, description: "true: die Lernformat-Festlegung aufheben." }) clearLearningFormat?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: "true: die Lernformat-Festlegung aufheben." })
+  clearLearningFormat?: boolean | null;
   @Field(() => String, { nullable: true, description: "Begründung (für das Audit)." }) reason?: string | null;
 }
 

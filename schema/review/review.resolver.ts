@@ -5,7 +5,12 @@ import { requireRole } from "../common/auth.ts";
 import { badInput } from "../common/errors.ts";
 import { PageArgs, decodeCursor, pageSize } from "../common/pagination.ts";
 import { OfferType } from "../offer/offer.type.ts";
-import { ClassificationDecisionInput, ClassificationType, ClassifyOfferInput, ReviewQueueType } from "./classification.type.ts";
+import {
+  ClassificationDecisionInput,
+  ClassificationType,
+  ClassifyOfferInput,
+  ReviewQueueType,
+} from "./classification.type.ts";
 import { decideClassification, reviewQueue } from "./review.service.ts";
 
 const MAX_TITLE = 500;
@@ -17,7 +22,8 @@ export class ReviewResolver {
   classifyOffer(@Arg("input", () => ClassifyOfferInput) input: ClassifyOfferInput): ClassificationType {
     if (!input.title.trim()) throw badInput("input.title", "Titel fehlt.");
     if (input.title.length > MAX_TITLE) throw badInput("input.title", `Titel länger als ${MAX_TITLE} Zeichen.`);
-    if ((input.description?.length ?? 0) > MAX_DESCRIPTION) throw badInput("input.description", `Beschreibung länger als ${MAX_DESCRIPTION} Zeichen.`);
+    if ((input.description?.length ?? 0) > MAX_DESCRIPTION)
+      throw badInput("input.description", `Beschreibung länger als ${MAX_DESCRIPTION} Zeichen.`);
     const result = classifyOffer({
       id: input.id ?? undefined,
       title: input.title,
@@ -31,14 +37,19 @@ export class ReviewResolver {
     return { id: input.id ?? null, ...result };
   }
 
-  @Query(() => ReviewQueueType, { description: "Prüfliste: unsichere oder widersprüchliche Einordnungen und Einsprüche, neueste zuerst (Analyst*innen)." })
+  @Query(() => ReviewQueueType, {
+    description:
+      "Prüfliste: unsichere oder widersprüchliche Einordnungen und Einsprüche, neueste zuerst (Analyst*innen).",
+  })
   async reviewQueue(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: HubContext): Promise<ReviewQueueType> {
     requireRole(ctx.viewer, "ANALYST");
     const queue = await reviewQueue(ctx.db, decodeCursor(args.after), pageSize(args.first));
     return queue as unknown as ReviewQueueType;
   }
 
-  @Mutation(() => OfferType, { description: "Analyst*innen legen Module, Relevanz oder Lernformat eines Angebots fest." })
+  @Mutation(() => OfferType, {
+    description: "Analyst*innen legen Module, Relevanz oder Lernformat eines Angebots fest.",
+  })
   async decideClassification(
     @Arg("input", () => ClassificationDecisionInput) input: ClassificationDecisionInput,
     @Ctx() ctx: HubContext,

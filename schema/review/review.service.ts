@@ -23,12 +23,18 @@ function codes(field: string, values: string[] | null | undefined): string[] {
   return [...new Set(list)];
 }
 
-export async function decideClassification(db: Database, viewer: Viewer & { id: string; name: string }, input: ClassificationDecisionInput, now: Date) {
+export async function decideClassification(
+  db: Database,
+  viewer: Viewer & { id: string; name: string },
+  input: ClassificationDecisionInput,
+  now: Date,
+) {
   const add = codes("addModules", input.addModules);
   const remove = codes("removeModules", input.removeModules);
   const both = add.find((c) => remove.includes(c));
   if (both) throw badInput("removeModules", `Modul ${both} kann nicht zugleich hinzugefügt und entfernt werden.`);
-  if (input.reason && input.reason.length > MAX_REASON) throw badInput("reason", `Begründung länger als ${MAX_REASON} Zeichen.`);
+  if (input.reason && input.reason.length > MAX_REASON)
+    throw badInput("reason", `Begründung länger als ${MAX_REASON} Zeichen.`);
   if (input.relevant !== null && input.relevant !== undefined && input.clearRelevant) {
     throw badInput("clearRelevant", "relevant und clearRelevant schließen sich aus.");
   }
@@ -36,7 +42,10 @@ export async function decideClassification(db: Database, viewer: Viewer & { id: 
   if (!before) throw notFound("Angebot", input.offerId);
 
   await db.transaction(async ({ sql }) => {
-    for (const [list, removed] of [[add, false], [remove, true]] as const) {
+    for (const [list, removed] of [
+      [add, false],
+      [remove, true],
+    ] as const) {
       for (const code of list) {
         await sql(
           `insert into "OfferModule" (id, "offerId", "moduleCode", source, confidence, evidence, removed, "taxonomyVersion", "decidedBy", reason, "createdAt")
@@ -61,7 +70,10 @@ export async function decideClassification(db: Database, viewer: Viewer & { id: 
     }
     await sql(`update "Offer" set ${sets.join(", ")} where id = $1`, params);
     await recomputeEffective(sql, [input.offerId]);
-    await sql(`update "Objection" set status = 'RESOLVED', "resolvedAt" = $2 where "offerId" = $1 and status = 'OPEN'`, [input.offerId, now]);
+    await sql(
+      `update "Objection" set status = 'RESOLVED', "resolvedAt" = $2 where "offerId" = $1 and status = 'OPEN'`,
+      [input.offerId, now],
+    );
   });
   const after = await db.prisma.offer.findUniqueOrThrow({ where: { id: input.offerId }, include: OFFER_INCLUDE });
   await recordAudit(db, viewer, {

@@ -9,13 +9,39 @@ export type LearningAreaCode = (typeof LEARNING_AREA_CODES)[number];
 
 /** Basis modules, numbered as in the guide's table (Modul 1 … Modul 18). */
 export const BASIS_MODULE_CODES = [
-  "M01", "M02", "M03", "M04", "M05", "M06", "M07", "M08", "M09",
-  "M10", "M11", "M12", "M13", "M14", "M15", "M16", "M17", "M18",
+  "M01",
+  "M02",
+  "M03",
+  "M04",
+  "M05",
+  "M06",
+  "M07",
+  "M08",
+  "M09",
+  "M10",
+  "M11",
+  "M12",
+  "M13",
+  "M14",
+  "M15",
+  "M16",
+  "M17",
+  "M18",
 ] as const;
 
 /** Vertiefung modules, in the order the guide lists them. */
 export const ADVANCED_MODULE_CODES = [
-  "V01", "V02", "V03", "V04", "V05", "V06", "V07", "V08", "V09", "V10", "V11",
+  "V01",
+  "V02",
+  "V03",
+  "V04",
+  "V05",
+  "V06",
+  "V07",
+  "V08",
+  "V09",
+  "V10",
+  "V11",
 ] as const;
 
 export const MODULE_CODES = [...BASIS_MODULE_CODES, ...ADVANCED_MODULE_CODES] as const;
@@ -42,7 +68,6 @@ export const AUDIENCE_CODES = [
 ] as const;
 export type AudienceCode = (typeof AUDIENCE_CODES)[number];
 
-export const isModuleCode = (value: string): value is ModuleCode =>
-  (MODULE_CODES as readonly string[]).includes(value);
+export const isModuleCode = (value: string): value is ModuleCode => (MODULE_CODES as readonly string[]).includes(value);
 export const isLearningAreaCode = (value: string): value is LearningAreaCode =>
   (LEARNING_AREA_CODES as readonly string[]).includes(value);

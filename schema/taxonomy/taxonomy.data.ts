@@ -13,13 +13,7 @@
  * taxonomy.test.ts re-reads the guide and fails when titles, X marks or counts drift.
  * Bump TAXONOMY_VERSION whenever any entry changes: stored classifications record it.
  */
-import type {
-  AudienceCode,
-  LearningAreaCode,
-  LearningFormatCode,
-  ModuleCode,
-  RoleCode,
-} from "./codes.ts";
+import type { AudienceCode, LearningAreaCode, LearningFormatCode, ModuleCode, RoleCode } from "./codes.ts";
 
 export const TAXONOMY_VERSION = "qiq-2019.1";
 
@@ -160,113 +154,203 @@ const S: RoleCode[] = ["STEUERUNG"];
 export const MODULES: readonly CurriculumModule[] = [
   // LB1 Person/Lebenswelt (2 Module, 12 WSt.)
   {
-    code: "M01", number: 1, learningArea: "LB1", format: "BASIS", roles: BOTH, teachingUnits: 6,
+    code: "M01",
+    number: 1,
+    learningArea: "LB1",
+    format: "BASIS",
+    roles: BOTH,
+    teachingUnits: 6,
     title: "Grundlagen personenzentrierter Ansätze kennenlernen",
     description:
       "Kenntnisse über unterschiedliche Lebenslagen und Lebenswelten verschiedener Zielgruppen sowie über Lebenslagen-/Lebensweltansätze erwerben. Den inklusiven Blick einüben: Quartiere so weiterentwickeln, dass alle Menschen vor Ort ein gutes Leben führen können.",
   },
   {
-    code: "M02", number: 2, learningArea: "LB1", format: "BASIS", roles: K, teachingUnits: 6,
+    code: "M02",
+    number: 2,
+    learningArea: "LB1",
+    format: "BASIS",
+    roles: K,
+    teachingUnits: 6,
     title: "Bedarfe der Quartiersbewohner/innen selbst ermitteln",
     description:
       "Örtliche Ressourcen und Bedarfe eines Quartiers selbst ermitteln, z. B. durch Bürgerbefragungen und Quartiersbegehungen.",
   },
   // LB2 Sozialraum (4 Module, 24 WSt.)
   {
-    code: "M03", number: 3, learningArea: "LB2", format: "BASIS", roles: BOTH, teachingUnits: 6,
+    code: "M03",
+    number: 3,
+    learningArea: "LB2",
+    format: "BASIS",
+    roles: BOTH,
+    teachingUnits: 6,
     title: "Grundlagen: Sozialraumorientiertes Arbeiten verstehen lernen",
     description:
       "Kenntnisse über den Ansatz der Sozialraumorientierung und der Gemeinwesenarbeit erwerben. Verstehen, warum der Sozialraum und nicht der Hilfebereich das Gliederungsprinzip quartiersorientierter Arbeit ist.",
   },
   {
-    code: "M04", number: 4, learningArea: "LB2", format: "BASIS", roles: S, teachingUnits: 6,
+    code: "M04",
+    number: 4,
+    learningArea: "LB2",
+    format: "BASIS",
+    roles: S,
+    teachingUnits: 6,
     title: "Sozialräume analysieren",
     description:
       "Kompetenzen zur Erstellung von Sozialraumanalysen: Quartiere in der Kommune identifizieren und partizipativ analysieren. Kommunale Daten sammeln, aufbereiten und zu einem für alle verfügbaren Wissen machen.",
   },
   {
-    code: "M05", number: 5, learningArea: "LB2", format: "BASIS", roles: K, teachingUnits: 6,
+    code: "M05",
+    number: 5,
+    learningArea: "LB2",
+    format: "BASIS",
+    roles: K,
+    teachingUnits: 6,
     title: "Sozialräume entwickeln I",
     description:
       "Kenntnisse zur bedarfsgerechten Gestaltung einzelner Handlungsfelder im Quartier erwerben, z. B. Wohnen, Begegnungsräume, Alltagshilfen und Beratungsangebote.",
   },
   {
-    code: "M06", number: 6, learningArea: "LB2", format: "BASIS", roles: K, teachingUnits: 6,
+    code: "M06",
+    number: 6,
+    learningArea: "LB2",
+    format: "BASIS",
+    roles: K,
+    teachingUnits: 6,
     title: "Sozialräume entwickeln II",
     description:
       "Kleinteilige, dezentrale und passgenaue Angebote im Quartier entwickeln (z. B. Bürgerbusse, Einkaufsmöglichkeiten, wohnortnahe Beratung) und einen niedrigschwelligen Zugang sichern.",
   },
   // LB3 Beteiligung/Teilhabe (4 Module, 24 WSt.)
   {
-    code: "M07", number: 7, learningArea: "LB3", format: "BASIS", roles: BOTH, teachingUnits: 6,
+    code: "M07",
+    number: 7,
+    learningArea: "LB3",
+    format: "BASIS",
+    roles: BOTH,
+    teachingUnits: 6,
     title: "Grundlagen von Beteiligung erarbeiten",
     description:
       "Grundlagen von Partizipation und Empowerment-Ansätzen erarbeiten. Kompetenzen zur Initiierung und Begleitung von Beteiligungsprozessen erwerben, auch für stille Gruppen.",
   },
   {
-    code: "M08", number: 8, learningArea: "LB3", format: "BASIS", roles: BOTH, teachingUnits: 6,
+    code: "M08",
+    number: 8,
+    learningArea: "LB3",
+    format: "BASIS",
+    roles: BOTH,
+    teachingUnits: 6,
     title: "Bürgerschaftliches Engagement initiieren und steuern",
     description:
       "Bürgerschaft aktivieren und in Maßnahmenplanung und -entwicklung einbeziehen, z. B. über Bürgerforen und Arbeitsgruppen. Engagement so steuern, dass Bürgerinnen und Bürger Verantwortung für einzelne Maßnahmen übernehmen können.",
   },
   {
-    code: "M09", number: 9, learningArea: "LB3", format: "BASIS", roles: K, teachingUnits: 6,
+    code: "M09",
+    number: 9,
+    learningArea: "LB3",
+    format: "BASIS",
+    roles: K,
+    teachingUnits: 6,
     title: "Zusammenarbeit mit Ehrenamtlichen erfolgreich gestalten",
     description:
       "Die Zusammenarbeit mit ehrenamtlich Engagierten bei der Umsetzung konkreter Maßnahmen im Quartier gestalten und begleiten, einschließlich Konfliktmanagement.",
   },
   {
-    code: "M10", number: 10, learningArea: "LB3", format: "BASIS", roles: S, teachingUnits: 6,
+    code: "M10",
+    number: 10,
+    learningArea: "LB3",
+    format: "BASIS",
+    roles: S,
+    teachingUnits: 6,
     title: "Rahmenbedingungen bei Beteiligungsprozessen berücksichtigen",
     description:
       "Rechtliche und kommunale Rahmenbedingungen der Bürgerbeteiligung kennen (z. B. Gemeindeordnung) und sicherstellen, dass sich die Bürgerschaft entsprechend ihrer Möglichkeiten beteiligen kann.",
   },
   // LB4 Vernetzung (4 Module, 24 WSt.)
   {
-    code: "M11", number: 11, learningArea: "LB4", format: "BASIS", roles: BOTH, teachingUnits: 6,
+    code: "M11",
+    number: 11,
+    learningArea: "LB4",
+    format: "BASIS",
+    roles: BOTH,
+    teachingUnits: 6,
     title: "Grundlagen der Netzwerkarbeit kennenlernen",
     description:
       "Netzwerk- und Sozialkapital-Konzepte kennenlernen. Kompetenzen zur Initiierung und Moderation von Netzwerken erwerben.",
   },
   {
-    code: "M12", number: 12, learningArea: "LB4", format: "BASIS", roles: S, teachingUnits: 6,
+    code: "M12",
+    number: 12,
+    learningArea: "LB4",
+    format: "BASIS",
+    roles: S,
+    teachingUnits: 6,
     title: "Besondere Rolle einzelner Akteure im Sozialraum und Zusammenarbeit mit diesen gestalten lernen",
     description:
       "Rollen und Verantwortlichkeiten von Kommune, Bürgerschaft sowie markt- und zivilgesellschaftlichen Akteuren unterscheiden (Welfare-Mix, Triolog der drei Sektoren). Die Zusammenarbeit mit ihnen in geteilter Verantwortung gestalten, einschließlich der Beauftragung Dritter mit der Quartierskoordination.",
   },
   {
-    code: "M13", number: 13, learningArea: "LB4", format: "BASIS", roles: K, teachingUnits: 6,
+    code: "M13",
+    number: 13,
+    learningArea: "LB4",
+    format: "BASIS",
+    roles: K,
+    teachingUnits: 6,
     title: "Kooperationspartner im Sozialraum aktivieren",
     description:
       "Verbündete im Quartier suchen und örtliche Akteure aus Kommune, Wirtschaft und Zivilgesellschaft für die Quartiersentwicklung aktivieren.",
   },
   {
-    code: "M14", number: 14, learningArea: "LB4", format: "BASIS", roles: K, teachingUnits: 6,
+    code: "M14",
+    number: 14,
+    learningArea: "LB4",
+    format: "BASIS",
+    roles: K,
+    teachingUnits: 6,
     title: "Erfolgreich im Sozialraum zusammenarbeiten",
     description:
       "Örtliche Akteure koordinieren und vernetzen (z. B. Quartierskonferenzen) und in lokalen Netzwerken gemeinsam Maßnahmenplanungen erarbeiten. Teamfähigkeit und Moderationsfähigkeit stärken.",
   },
   // LB5 Steuerung (4 Module, 24 WSt.)
   {
-    code: "M15", number: 15, learningArea: "LB5", format: "BASIS", roles: BOTH, teachingUnits: 6,
+    code: "M15",
+    number: 15,
+    learningArea: "LB5",
+    format: "BASIS",
+    roles: BOTH,
+    teachingUnits: 6,
     title: "Grundlagen: Steuerungsprozesse verstehen lernen",
     description:
       "Governance-Ansätze und wirkungsorientierte Steuerung kennenlernen. Maßnahmen mit systematischem Projektmanagement umsetzen, Entwicklungsschritte regelmäßig überprüfen (Evaluation, Controlling).",
   },
   {
-    code: "M16", number: 16, learningArea: "LB5", format: "BASIS", roles: S, teachingUnits: 6,
+    code: "M16",
+    number: 16,
+    learningArea: "LB5",
+    format: "BASIS",
+    roles: S,
+    teachingUnits: 6,
     title: "Quartiersentwicklung in die Kommune integrieren",
     description:
       "Quartiersorientierung als Leitbild in der Kommune abstimmen und kommunale Gremien sensibilisieren. Die interne Organisationsstruktur für sozialräumliches Arbeiten weiterentwickeln (fachbereichsübergreifende Kooperation, Change-Management, Organisations- und Personalentwicklung).",
   },
   {
-    code: "M17", number: 17, learningArea: "LB5", format: "BASIS", roles: S, teachingUnits: 6,
+    code: "M17",
+    number: 17,
+    learningArea: "LB5",
+    format: "BASIS",
+    roles: S,
+    teachingUnits: 6,
     title: "Prof. Kommunikation und Öffentlichkeitsarbeit sichern",
     description:
       "Eine professionelle Öffentlichkeitsarbeit gestalten, die Erfolge sichtbar macht und Transparenz über Akteure und Arbeitsschritte der Quartiersentwicklung sichert (z. B. über Quartiersportale).",
   },
   {
-    code: "M18", number: 18, learningArea: "LB5", format: "BASIS", roles: S, teachingUnits: 6,
+    code: "M18",
+    number: 18,
+    learningArea: "LB5",
+    format: "BASIS",
+    roles: S,
+    teachingUnits: 6,
     title: "Finanzierung für die Quartiersarbeit kennenlernen",
     description:
       "Finanzierungs- und Fördermöglichkeiten der Quartiersarbeit kennen, auch raum- statt fallbezogene Abrechnungsverfahren, um das Quartiersmanagement nachhaltig zu sichern.",
@@ -274,67 +358,120 @@ export const MODULES: readonly CurriculumModule[] = [
 
   // Vertiefung (lines 323–338): no fixed learning time, open to both roles.
   {
-    code: "V01", number: 1, learningArea: "LB1", format: "VERTIEFUNG", roles: BOTH, teachingUnits: null,
+    code: "V01",
+    number: 1,
+    learningArea: "LB1",
+    format: "VERTIEFUNG",
+    roles: BOTH,
+    teachingUnits: null,
     title: "Ausgewählte Konzepte zum Lebenslagen/Lebensweltansatz vertiefen",
     description:
       "Vertiefte Kenntnisse ausgewählter Konzepte des Lebenslagen- und Lebensweltansatzes für die Quartiersarbeit erwerben.",
   },
   {
-    code: "V02", number: 2, learningArea: "LB1", format: "VERTIEFUNG", roles: BOTH, teachingUnits: null,
+    code: "V02",
+    number: 2,
+    learningArea: "LB1",
+    format: "VERTIEFUNG",
+    roles: BOTH,
+    teachingUnits: null,
     title: "Lebenswelten und Bedarfe besonderer Gruppen verstehen lernen",
     description:
       "Lebenswelten und Bedarfe besonderer Zielgruppen im Quartier verstehen, z. B. älterer Menschen, Menschen mit Behinderung, Familien oder Zugewanderter.",
   },
   {
-    code: "V03", number: 3, learningArea: "LB2", format: "VERTIEFUNG", roles: BOTH, teachingUnits: null,
+    code: "V03",
+    number: 3,
+    learningArea: "LB2",
+    format: "VERTIEFUNG",
+    roles: BOTH,
+    teachingUnits: null,
     title: "Ausgewählte Konzepte zum sozialraumorientierten Arbeiten vertiefen",
     description:
       "Ausgewählte Konzepte der Sozialraumorientierung, Gemeinwesenarbeit und integrierter Entwicklungsansätze vertiefen.",
   },
   {
-    code: "V04", number: 4, learningArea: "LB2", format: "VERTIEFUNG", roles: BOTH, teachingUnits: null,
+    code: "V04",
+    number: 4,
+    learningArea: "LB2",
+    format: "VERTIEFUNG",
+    roles: BOTH,
+    teachingUnits: null,
     title: "Ausgewählte Aspekte, um sozialraumorientiertes Arbeiten einzuüben",
     description:
       "Sozialraumorientiertes Arbeiten an ausgewählten Aspekten praktisch einüben, z. B. Sozialraumanalyse oder die Gestaltung einzelner Handlungsfelder.",
   },
   {
-    code: "V05", number: 5, learningArea: "LB3", format: "VERTIEFUNG", roles: BOTH, teachingUnits: null,
+    code: "V05",
+    number: 5,
+    learningArea: "LB3",
+    format: "VERTIEFUNG",
+    roles: BOTH,
+    teachingUnits: null,
     title: "Ausgewählte Theorieansätze zu Beteiligungsaspekten vertiefen",
-    description:
-      "Ausgewählte Theorieansätze zu Partizipation und Empowerment vertiefen.",
+    description: "Ausgewählte Theorieansätze zu Partizipation und Empowerment vertiefen.",
   },
   {
-    code: "V06", number: 6, learningArea: "LB3", format: "VERTIEFUNG", roles: BOTH, teachingUnits: null,
+    code: "V06",
+    number: 6,
+    learningArea: "LB3",
+    format: "VERTIEFUNG",
+    roles: BOTH,
+    teachingUnits: null,
     title: "Ausgewählte Beteiligungsansätze umsetzen lernen",
     description:
       "Ausgewählte Beteiligungsmethoden (z. B. Bürgerforen, Quartiersbegehungen, Arbeitsgruppen) in der Praxis umsetzen lernen.",
   },
   {
-    code: "V07", number: 7, learningArea: "LB3", format: "VERTIEFUNG", roles: BOTH, teachingUnits: null,
+    code: "V07",
+    number: 7,
+    learningArea: "LB3",
+    format: "VERTIEFUNG",
+    roles: BOTH,
+    teachingUnits: null,
     title: "Beteiligung besonderer Gruppen ermöglichen",
-    description:
-      "Beteiligung von Gruppen ermöglichen, die sonst schwer erreicht werden, auch der stillen Gruppen.",
+    description: "Beteiligung von Gruppen ermöglichen, die sonst schwer erreicht werden, auch der stillen Gruppen.",
   },
   {
-    code: "V08", number: 8, learningArea: "LB4", format: "VERTIEFUNG", roles: BOTH, teachingUnits: null,
+    code: "V08",
+    number: 8,
+    learningArea: "LB4",
+    format: "VERTIEFUNG",
+    roles: BOTH,
+    teachingUnits: null,
     title: "Ausgewählte Konzepte zur Vernetzung vertiefen",
     description:
       "Ausgewählte Netzwerk- und Sozialkapital-Konzepte sowie Konzepte sektorenübergreifender Kooperation vertiefen.",
   },
   {
-    code: "V09", number: 9, learningArea: "LB4", format: "VERTIEFUNG", roles: BOTH, teachingUnits: null,
+    code: "V09",
+    number: 9,
+    learningArea: "LB4",
+    format: "VERTIEFUNG",
+    roles: BOTH,
+    teachingUnits: null,
     title: "Ausgewählte Aspekte der Netzwerkarbeit einüben",
     description:
       "Ausgewählte Aspekte der Netzwerkarbeit praktisch einüben, z. B. Moderation von Netzwerken und Quartierskonferenzen.",
   },
   {
-    code: "V10", number: 10, learningArea: "LB5", format: "VERTIEFUNG", roles: BOTH, teachingUnits: null,
+    code: "V10",
+    number: 10,
+    learningArea: "LB5",
+    format: "VERTIEFUNG",
+    roles: BOTH,
+    teachingUnits: null,
     title: "Ausgewählte Steuerungskonzepte vertiefen",
     description:
       "Ausgewählte Steuerungskonzepte vertiefen, z. B. Governance-Ansätze, wirkungsorientierte Steuerung und Change-Management.",
   },
   {
-    code: "V11", number: 11, learningArea: "LB5", format: "VERTIEFUNG", roles: BOTH, teachingUnits: null,
+    code: "V11",
+    number: 11,
+    learningArea: "LB5",
+    format: "VERTIEFUNG",
+    roles: BOTH,
+    teachingUnits: null,
     title: "Ausgewählte Steuerungsinstrumente umsetzen lernen",
     description:
       "Ausgewählte Steuerungsinstrumente anwenden lernen, z. B. Projektmanagement, Evaluation, Controlling und Öffentlichkeitsarbeit.",
@@ -419,8 +556,7 @@ export const AUDIENCES: readonly Audience[] = [
   {
     code: "VOLUNTEERS",
     name: "Ehrenamtlich Engagierte",
-    description:
-      "Ehrenamtlich Engagierte, die mit den Kommunen bzw. zivilgesellschaftlichen Akteuren zusammenwirken.",
+    description: "Ehrenamtlich Engagierte, die mit den Kommunen bzw. zivilgesellschaftlichen Akteuren zusammenwirken.",
   },
 ];
 
@@ -449,8 +585,7 @@ export const EXTERNAL_CURRICULA: readonly ExternalCurriculum[] = [
           { module: "M02", strength: "FULL" },
           { module: "M04", strength: "FULL" },
         ],
-        note:
-          "Bedarfslagen ermitteln ist M02 (Bedarfe der Quartiersbewohner/innen selbst ermitteln); Strukturen ermitteln ist die Sozialraumanalyse von M04.",
+        note: "Bedarfslagen ermitteln ist M02 (Bedarfe der Quartiersbewohner/innen selbst ermitteln); Strukturen ermitteln ist die Sozialraumanalyse von M04.",
       },
       {
         code: "KQ2",
@@ -460,8 +595,7 @@ export const EXTERNAL_CURRICULA: readonly ExternalCurriculum[] = [
           { module: "M05", strength: "FULL" },
           { module: "M06", strength: "PARTIAL" },
         ],
-        note:
-          "Gestalten von Handlungsfeldern im Sozialraum ist 'Sozialräume entwickeln'; der Leitfaden teilt I und II nicht inhaltlich auf, ein KoQuMa-Modul deckt etwa einen der beiden Teile ab.",
+        note: "Gestalten von Handlungsfeldern im Sozialraum ist 'Sozialräume entwickeln'; der Leitfaden teilt I und II nicht inhaltlich auf, ein KoQuMa-Modul deckt etwa einen der beiden Teile ab.",
       },
       {
         code: "KQ3",
@@ -472,8 +606,7 @@ export const EXTERNAL_CURRICULA: readonly ExternalCurriculum[] = [
           { module: "M07", strength: "PARTIAL" },
           { module: "M09", strength: "PARTIAL" },
         ],
-        note:
-          "Selbsttragende Strukturen aufbauen ist Engagement initiieren und steuern (M08); Beteiligungsstrukturen stärken berührt die Grundlagen (M07) und die Zusammenarbeit mit Ehrenamtlichen (M09).",
+        note: "Selbsttragende Strukturen aufbauen ist Engagement initiieren und steuern (M08); Beteiligungsstrukturen stärken berührt die Grundlagen (M07) und die Zusammenarbeit mit Ehrenamtlichen (M09).",
       },
       {
         code: "KQ4",
@@ -483,8 +616,7 @@ export const EXTERNAL_CURRICULA: readonly ExternalCurriculum[] = [
           { module: "M11", strength: "FULL" },
           { module: "M14", strength: "PARTIAL" },
         ],
-        note:
-          "Netzwerkarbeit ist M11; Moderation der Zusammenarbeit örtlicher Akteure (Quartierskonferenzen) ist ein Teil von M14.",
+        note: "Netzwerkarbeit ist M11; Moderation der Zusammenarbeit örtlicher Akteure (Quartierskonferenzen) ist ein Teil von M14.",
       },
       {
         code: "KQ5",
@@ -494,24 +626,21 @@ export const EXTERNAL_CURRICULA: readonly ExternalCurriculum[] = [
           { module: "M12", strength: "FULL" },
           { module: "M13", strength: "PARTIAL" },
         ],
-        note:
-          "Welfare-Mix ist die pluralistische Wohlfahrtsproduktion der drei Sektoren (Leitfaden, Abschnitt 2): die Rollen der Akteure und die Zusammenarbeit mit ihnen (M12); Kooperationspartner aktivieren (M13) gehört dazu.",
+        note: "Welfare-Mix ist die pluralistische Wohlfahrtsproduktion der drei Sektoren (Leitfaden, Abschnitt 2): die Rollen der Akteure und die Zusammenarbeit mit ihnen (M12); Kooperationspartner aktivieren (M13) gehört dazu.",
       },
       {
         code: "KQ6",
         title: "Projektmanagement",
         description: "Maßnahmen der Quartiersentwicklung als Projekte planen, umsetzen und überprüfen.",
         crosswalk: [{ module: "M15", strength: "PARTIAL" }],
-        note:
-          "Der Leitfaden hat kein eigenes Modul Projektmanagement; systematisches Projektmanagement gehört zur Steuerung der Umsetzungsprozesse (Lernbereich 5, Grundlagenmodul M15), das aber mehr umfasst.",
+        note: "Der Leitfaden hat kein eigenes Modul Projektmanagement; systematisches Projektmanagement gehört zur Steuerung der Umsetzungsprozesse (Lernbereich 5, Grundlagenmodul M15), das aber mehr umfasst.",
       },
       {
         code: "KQ7",
         title: "Organisations- und Personalentwicklung",
         description: "Organisations- und Personalstrukturen der Kommune auf sozialräumliches Arbeiten ausrichten.",
         crosswalk: [{ module: "M16", strength: "FULL" }],
-        note:
-          "Change-Management der Organisations- und Personalentwicklung und die Anpassung der Organisationsstruktur (Abschnitt 4) sind der Kern von 'Quartiersentwicklung in die Kommune integrieren'.",
+        note: "Change-Management der Organisations- und Personalentwicklung und die Anpassung der Organisationsstruktur (Abschnitt 4) sind der Kern von 'Quartiersentwicklung in die Kommune integrieren'.",
       },
       {
         code: "KQ8",

@@ -7,7 +7,9 @@ import { learningAreaByCode, modulesOfArea, moduleByCode, taxonomy } from "./tax
 /** The curriculum is code-reviewed data, served from memory: no query touches the database. */
 @Resolver(() => TaxonomyType)
 export class TaxonomyResolver {
-  @Query(() => TaxonomyType, { description: "Das Curriculum: Lernbereiche, Module, Lernformate, Aufgabenfelder, Zielgruppen." })
+  @Query(() => TaxonomyType, {
+    description: "Das Curriculum: Lernbereiche, Module, Lernformate, Aufgabenfelder, Zielgruppen.",
+  })
   taxonomy(): TaxonomyType {
     return taxonomy as unknown as TaxonomyType;
   }

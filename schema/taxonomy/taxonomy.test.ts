@@ -73,7 +73,10 @@ describe("curriculum table against the guide's counts", () => {
 
   it("assigns exactly the X-table's modules to each role", () => {
     for (const role of ROLE_CODES) {
-      expect(basisModulesForRole(role).map((m) => m.code), role).toEqual(EXPECTED_ROLE_MODULES[role]);
+      expect(
+        basisModulesForRole(role).map((m) => m.code),
+        role,
+      ).toEqual(EXPECTED_ROLE_MODULES[role]);
     }
     for (const m of advanced) expect(m.roles, m.code).toEqual(["KOORDINATION", "STEUERUNG"]);
   });
@@ -137,7 +140,9 @@ describe("lookups", () => {
 
   it("finds external modules case-insensitively with their crosswalk", () => {
     expect(externalModuleByCode("koquma", "kq8")?.crosswalk).toEqual([{ module: "M18", strength: "FULL" }]);
-    expect(externalModuleByCode("KOQUMA", " KQ1 ")?.title).toBe("Lokalspezifische Bedarfslagen und Strukturen ermitteln");
+    expect(externalModuleByCode("KOQUMA", " KQ1 ")?.title).toBe(
+      "Lokalspezifische Bedarfslagen und Strukturen ermitteln",
+    );
     expect(externalModuleByCode("KOQUMA", "KQ9")).toBeUndefined();
     expect(externalModuleByCode("OTHER", "KQ1")).toBeUndefined();
   });
@@ -158,8 +163,18 @@ if (!guidePresent) {
   console.warn(`taxonomy.test: guide not found at ${guidePath} (../shared absent); skipping the source comparison`);
 }
 
-interface ParsedBasisModule { number: number; title: string; area: number; roles: RoleCode[] }
-interface ParsedArea { number: number; name: string; modules: number; teachingUnits: number }
+interface ParsedBasisModule {
+  number: number;
+  title: string;
+  area: number;
+  roles: RoleCode[];
+}
+interface ParsedArea {
+  number: number;
+  name: string;
+  modules: number;
+  teachingUnits: number;
+}
 interface ParsedGuide {
   areas: ParsedArea[];
   basis: ParsedBasisModule[];
@@ -243,16 +258,17 @@ describe.skipIf(!guidePresent)("curriculum table against the guide's text (../sh
   });
 
   it("reads the same 11 Vertiefung titles and areas, in order", () => {
-    expect(parsed().advanced).toEqual(
-      advanced.map((m) => ({ area: Number(m.learningArea.slice(2)), title: m.title })),
-    );
+    expect(parsed().advanced).toEqual(advanced.map((m) => ({ area: Number(m.learningArea.slice(2)), title: m.title })));
     expect(parsed().lb3Question).toBe(learningAreaByCode("LB3")?.guidingQuestion);
   });
 
   it("states the role budgets the table holds", () => {
     const text = parsed().learningTime;
-    const coordination = /Quartierskoordination“ (\d+) WSt\..*?davon (\d+) WSt\. Präsenzlernzeit, (\d+) WSt\. Selbstlernzeit/.exec(text);
-    const steering = /Quartierssteuerung“ (\d+) WSt\..*?davon (\d+) Präsenzlernzeit und (\d+) Selbstlernzeit/.exec(text);
+    const coordination =
+      /Quartierskoordination“ (\d+) WSt\..*?davon (\d+) WSt\. Präsenzlernzeit, (\d+) WSt\. Selbstlernzeit/.exec(text);
+    const steering = /Quartierssteuerung“ (\d+) WSt\..*?davon (\d+) Präsenzlernzeit und (\d+) Selbstlernzeit/.exec(
+      text,
+    );
     const budget = (role: RoleCode): number[] => {
       const r = roleByCode(role);
       return r ? [r.teachingUnits, r.inPersonUnits, r.selfStudyUnits] : [];

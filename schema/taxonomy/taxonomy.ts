@@ -37,11 +37,9 @@ const modulesByCode = indexBy(MODULES, (m) => m.code);
 const areasByCode = indexBy(LEARNING_AREAS, (a) => a.code);
 const rolesByCode = indexBy(ROLES, (r) => r.code);
 
-export const moduleByCode = (code: ModuleCode | string): CurriculumModule | undefined =>
-  modulesByCode.get(code);
+export const moduleByCode = (code: ModuleCode | string): CurriculumModule | undefined => modulesByCode.get(code);
 
-export const learningAreaByCode = (code: LearningAreaCode | string): LearningArea | undefined =>
-  areasByCode.get(code);
+export const learningAreaByCode = (code: LearningAreaCode | string): LearningArea | undefined => areasByCode.get(code);
 
 export const roleByCode = (code: RoleCode | string): Role | undefined => rolesByCode.get(code);
 

@@ -24,7 +24,8 @@ export class ModuleType {
   @Field(() => LearningFormatEnum, { description: "BASIS oder VERTIEFUNG" }) format!: LearningFormatCode;
   @Field(() => [RoleEnum], { description: "Aufgabenfelder, denen das Modul dient (X-Tabelle des Leitfadens)." })
   roles!: RoleCode[];
-  @Field(() => Int, { nullable: true, description: "Wochenstunden à 45 Minuten (Basis: 6)." }) teachingUnits!: number | null;
+  @Field(() => Int, { nullable: true, description: "Wochenstunden à 45 Minuten (Basis: 6)." }) teachingUnits!:
+    number | null;
   @Field(() => String) description!: string;
 }
 
@@ -70,7 +71,9 @@ export class ExternalModuleType {
   @Field(() => String) note!: string;
 }
 
-@ObjectType("ExternalCurriculum", { description: "Externes Curriculum mit Crosswalk auf die Module dieses Curriculums." })
+@ObjectType("ExternalCurriculum", {
+  description: "Externes Curriculum mit Crosswalk auf die Module dieses Curriculums.",
+})
 export class ExternalCurriculumType {
   @Field(() => String) code!: string;
   @Field(() => String) name!: string;

@@ -11,7 +11,11 @@ export async function createProvider(db: Database, overrides: Partial<Prisma.Pro
   });
 }
 
-export async function createFeed(db: Database, providerId: string, overrides: Partial<Prisma.FeedUncheckedCreateInput> = {}) {
+export async function createFeed(
+  db: Database,
+  providerId: string,
+  overrides: Partial<Prisma.FeedUncheckedCreateInput> = {},
+) {
   return db.prisma.feed.create({
     data: { providerId, url: `https://anbieter.example/${randomUUID()}/feed.ics`, kind: "ICAL", ...overrides },
   });
@@ -37,7 +41,9 @@ export interface OfferSeed {
 }
 
 export async function createOffer(db: Database, feed: { id: string; providerId: string }, seed: OfferSeed = {}) {
-  const sessions = seed.sessions ?? [{ start: new Date("2027-03-18T13:00:00Z"), end: new Date("2027-03-18T16:30:00Z") }];
+  const sessions = seed.sessions ?? [
+    { start: new Date("2027-03-18T13:00:00Z"), end: new Date("2027-03-18T16:30:00Z") },
+  ];
   const starts = sessions.map((s) => s.start.getTime());
   const ends = sessions.map((s) => (s.end ?? s.start).getTime());
   const relevant = seed.relevant ?? true;

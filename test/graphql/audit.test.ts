@@ -4,7 +4,10 @@ import { testGateway } from "../support/gateway.ts";
 import { createProvider } from "../factories/offers.ts";
 import type { Viewer } from "../../schema/common/context.ts";
 
-type Result = { data?: Record<string, unknown> | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] };
+type Result = {
+  data?: Record<string, unknown> | null;
+  errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+};
 const call = async (query: string, variables: Record<string, unknown> = {}, viewer?: Viewer): Promise<Result> =>
   (await api.raw(query, variables, viewer)) as Result;
 
@@ -22,7 +25,15 @@ interface Page {
   totalCount: number;
   hasNextPage: boolean;
   endCursor: string | null;
-  items: { action: string; entityId: string | null; actorType: string; actorName: string | null; before: string | null; after: string | null; reason: string | null }[];
+  items: {
+    action: string;
+    entityId: string | null;
+    actorType: string;
+    actorName: string | null;
+    before: string | null;
+    after: string | null;
+    reason: string | null;
+  }[];
 }
 
 beforeAll(async () => {
@@ -30,9 +41,17 @@ beforeAll(async () => {
   api = await testGateway(t.db);
   providerId = (await createProvider(t.db, { name: "Bildungswerk Rems", website: "https://rems.example" })).id;
   provider = { role: "PROVIDER", id: "token:rems", name: "Anbieter Rems", providerId };
-  await call(`mutation { updateMyProvider(input: { website: "https://bildungswerk-rems.example" }) { id } }`, {}, provider);
+  await call(
+    `mutation { updateMyProvider(input: { website: "https://bildungswerk-rems.example" }) { id } }`,
+    {},
+    provider,
+  );
   const pending = await createProvider(t.db, { status: "PENDING" });
-  await call(`mutation($id: ID!) { decideProvider(id: $id, approve: false, reason: "Kein Angebot im Land") { provider { id } } }`, { id: pending.id }, analyst);
+  await call(
+    `mutation($id: ID!) { decideProvider(id: $id, approve: false, reason: "Kein Angebot im Land") { provider { id } } }`,
+    { id: pending.id },
+    analyst,
+  );
 });
 afterAll(async () => {
   await api.gateway.stop();
@@ -66,13 +85,20 @@ describe("auditEvents", () => {
     const second = (await call(EVENTS, { first: 1, after: first.endCursor }, admin)).data?.auditEvents as Page;
     expect(second.items.map((i) => i.action)).toEqual(["provider.update"]);
     expect(second.hasNextPage).toBe(false);
-    expect((await call(EVENTS, { first: 500 }, admin)).errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
+    expect((await call(EVENTS, { first: 500 }, admin)).errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "first",
+    });
   });
 
   it("a refused mutation leaves no trace", async () => {
     const before = await t.db.prisma.auditEvent.count();
     await call(`mutation { updateMyProvider(input: { website: "ftp://x.example" }) { id } }`, {}, provider);
-    await call(`mutation($id: ID!) { decideProvider(id: $id, approve: true) { provider { id } } }`, { id: providerId }, provider);
+    await call(
+      `mutation($id: ID!) { decideProvider(id: $id, approve: true) { provider { id } } }`,
+      { id: providerId },
+      provider,
+    );
     expect(await t.db.prisma.auditEvent.count()).toBe(before);
   });
 });

@@ -21,14 +21,16 @@ let server: FeedServer;
 let fetcher: Fetcher;
 let gateway: Gateway;
 let own: Viewer & { role: "PROVIDER" };
-let other: Viewer & { role: "PROVIDER" };
 let ownId = "";
 let otherId = "";
 const analyst: Viewer = { role: "ANALYST", id: "token:analyst", name: "Analystin Test" };
 
 // Public names resolve to a documentation-free public address; "intern.example" to a private one.
 const fakeDns: Resolver = async (host) => {
-  const table: Record<string, string[]> = { "feeds.example": ["93.184.216.34"], "intern.example": ["93.184.216.34", "10.1.2.3"] };
+  const table: Record<string, string[]> = {
+    "feeds.example": ["93.184.216.34"],
+    "intern.example": ["93.184.216.34", "10.1.2.3"],
+  };
   const answer = table[host];
   if (!answer) throw Object.assign(new Error(`unbekannt: ${host}`), { code: "ENOTFOUND" });
   return answer;
@@ -50,7 +52,10 @@ Ort: online</description></item>
 async function raw(query: string, variables: Record<string, unknown> = {}, viewer?: Viewer) {
   const response = await gateway.execute(query, variables, viewer);
   if (response.body.kind !== "single") throw new Error("unexpected incremental response");
-  return response.body.singleResult as { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  return response.body.singleResult as {
+    data?: Record<string, unknown> | null;
+    errors?: { message: string; extensions?: Record<string, unknown> }[];
+  };
 }
 const code = (r: Awaited<ReturnType<typeof raw>>) => r.errors?.[0]?.extensions?.code;
 
@@ -71,12 +76,21 @@ beforeAll(async () => {
     respectRobots: false,
     resolver: fakeDns,
   });
-  const ingest = createIngestPort({ db: t.db, fetcher, now: () => new Date(), instance: "test" }, { allowHosts, resolver: fakeDns });
-  gateway = await createGateway({ db: t.db, schema: await hubSchema(), logger: pino({ level: "silent" }), env: "production", introspection: true, ingest });
+  const ingest = createIngestPort(
+    { db: t.db, fetcher, now: () => new Date(), instance: "test" },
+    { allowHosts, resolver: fakeDns },
+  );
+  gateway = await createGateway({
+    db: t.db,
+    schema: await hubSchema(),
+    logger: pino({ level: "silent" }),
+    env: "production",
+    introspection: true,
+    ingest,
+  });
   ownId = (await createProvider(t.db, { name: "Bildungswerk Neckar" })).id;
   otherId = (await createProvider(t.db, { name: "Akademie Anderswo" })).id;
   own = { role: "PROVIDER", id: "token:own", name: "Anbieter Neckar", providerId: ownId };
-  other = { role: "PROVIDER", id: "token:other", name: "Anbieter Anderswo", providerId: otherId };
 });
 afterAll(async () => {
   await gateway?.stop();
@@ -96,17 +110,34 @@ describe("registerFeed", () => {
   });
 
   it("registers a feed for the provider itself, with a schedule every 15 minutes", async () => {
-    const result = await raw(REGISTER, { input: { url: "https://feeds.example/kurse.ics", kind: "ical", schedule: "*/15 * * * *" } }, own);
+    const result = await raw(
+      REGISTER,
+      { input: { url: "https://feeds.example/kurse.ics", kind: "ical", schedule: "*/15 * * * *" } },
+      own,
+    );
     expect(result.errors).toBeUndefined();
-    expect(result.data?.registerFeed).toMatchObject({ providerId: ownId, kind: "ICAL", schedule: "*/15 * * * *", state: "ACTIVE" });
+    expect(result.data?.registerFeed).toMatchObject({
+      providerId: ownId,
+      kind: "ICAL",
+      schedule: "*/15 * * * *",
+      state: "ACTIVE",
+    });
   });
 
   it("lets an analyst register for any provider, but a provider only for itself", async () => {
-    const byAnalyst = await raw(REGISTER, { input: { url: "https://feeds.example/b.rss" }, providerId: otherId }, analyst);
+    const byAnalyst = await raw(
+      REGISTER,
+      { input: { url: "https://feeds.example/b.rss" }, providerId: otherId },
+      analyst,
+    );
     expect(byAnalyst.data?.registerFeed).toMatchObject({ providerId: otherId });
     const before = await feedCount();
-    expect(code(await raw(REGISTER, { input: { url: "https://feeds.example/c.rss" }, providerId: otherId }, own))).toBe("NOT_FOUND");
-    expect(code(await raw(REGISTER, { input: { url: "https://feeds.example/c.rss" } }, analyst))).toBe("BAD_USER_INPUT");
+    expect(code(await raw(REGISTER, { input: { url: "https://feeds.example/c.rss" }, providerId: otherId }, own))).toBe(
+      "NOT_FOUND",
+    );
+    expect(code(await raw(REGISTER, { input: { url: "https://feeds.example/c.rss" } }, analyst))).toBe(
+      "BAD_USER_INPUT",
+    );
     expect(await feedCount()).toBe(before);
   });
 
@@ -149,10 +180,22 @@ describe("registerFeed", () => {
     ["minutes too close together", { url: "https://feeds.example/a.ics", schedule: "0,10 * * * *" }, "schedule"],
     ["no cron at all", { url: "https://feeds.example/a.ics", schedule: "täglich" }, "schedule"],
     ["config that is not JSON", { url: "https://feeds.example/a.ics", config: "{kaputt" }, "config"],
-    ["config above 20 KB", { url: "https://feeds.example/a.ics", config: JSON.stringify({ x: "a".repeat(21 * 1024) }) }, "config"],
+    [
+      "config above 20 KB",
+      { url: "https://feeds.example/a.ics", config: JSON.stringify({ x: "a".repeat(21 * 1024) }) },
+      "config",
+    ],
     ["an HTML feed without selectors", { url: "https://feeds.example/kurse.html", kind: "HTML" }, "config"],
-    ["a GraphQL feed with a broken config", { url: "https://feeds.example/graphql", kind: "GRAPHQL", config: JSON.stringify({ query: 5 }) }, "config"],
-    ["an upload above 5 MB", { upload: { name: "gross.xlsx", base64: Buffer.alloc(5 * 1024 * 1024 + 1).toString("base64") } }, "upload.base64"],
+    [
+      "a GraphQL feed with a broken config",
+      { url: "https://feeds.example/graphql", kind: "GRAPHQL", config: JSON.stringify({ query: 5 }) },
+      "config",
+    ],
+    [
+      "an upload above 5 MB",
+      { upload: { name: "gross.xlsx", base64: Buffer.alloc(5 * 1024 * 1024 + 1).toString("base64") } },
+      "upload.base64",
+    ],
     ["an upload that is not base64", { upload: { name: "a.csv", base64: "!!!" } }, "upload.base64"],
   ];
   for (const [what, input, field] of invalid) {
@@ -167,9 +210,15 @@ describe("registerFeed", () => {
 
   it("accepts an uploaded CSV file", async () => {
     const csv = "Titel;Beginn;Ort\nQuartiersarbeit kompakt;18.03.2027 14:00;Stuttgart\n";
-    const result = await raw(REGISTER, { input: { upload: { name: "kurse.csv", base64: Buffer.from(csv).toString("base64") }, kind: "CSV" } }, own);
+    const result = await raw(
+      REGISTER,
+      { input: { upload: { name: "kurse.csv", base64: Buffer.from(csv).toString("base64") }, kind: "CSV" } },
+      own,
+    );
     expect(result.errors).toBeUndefined();
-    const row = await t.db.prisma.feed.findUniqueOrThrow({ where: { id: (result.data?.registerFeed as { id: string }).id } });
+    const row = await t.db.prisma.feed.findUniqueOrThrow({
+      where: { id: (result.data?.registerFeed as { id: string }).id },
+    });
     expect(row.uploadName).toBe("kurse.csv");
     expect(Buffer.from(row.upload ?? []).toString()).toBe(csv);
   });
@@ -187,7 +236,14 @@ describe("previewFeed", () => {
     const preview = result.data?.previewFeed as {
       kind: string;
       warnings: { sourceKey: string | null; field: string | null; message: string }[];
-      offers: { sourceKey: string; title: string; online: boolean; moduleCodes: string[]; sessions: { start: string }[]; place: { districtKey: string | null; municipality: string | null } | null }[];
+      offers: {
+        sourceKey: string;
+        title: string;
+        online: boolean;
+        moduleCodes: string[];
+        sessions: { start: string }[];
+        place: { districtKey: string | null; municipality: string | null } | null;
+      }[];
     };
     expect(preview.kind).toBe("RSS");
     const first = preview.offers.find((o) => o.sourceKey === "bwn-101");
@@ -203,12 +259,24 @@ describe("previewFeed", () => {
   });
 
   it("reads an uploaded file instead of fetching", async () => {
-    const csv = "Titel;Beginn;Ort;Kosten\nQuartiersarbeit und Beteiligung;18.03.2027 14:00;Rathaus, Marktplatz 1, 89073 Ulm;kostenfrei\n";
-    const result = await raw(PREVIEW, { input: { upload: { name: "kurse.csv", base64: Buffer.from(csv).toString("base64") } } }, own);
+    const csv =
+      "Titel;Beginn;Ort;Kosten\nQuartiersarbeit und Beteiligung;18.03.2027 14:00;Rathaus, Marktplatz 1, 89073 Ulm;kostenfrei\n";
+    const result = await raw(
+      PREVIEW,
+      { input: { upload: { name: "kurse.csv", base64: Buffer.from(csv).toString("base64") } } },
+      own,
+    );
     expect(result.errors).toBeUndefined();
-    const preview = result.data?.previewFeed as { kind: string; offers: { title: string; free: boolean; place: { districtKey: string | null } | null }[] };
+    const preview = result.data?.previewFeed as {
+      kind: string;
+      offers: { title: string; free: boolean; place: { districtKey: string | null } | null }[];
+    };
     expect(preview.kind).toBe("CSV");
-    expect(preview.offers[0]).toMatchObject({ title: "Quartiersarbeit und Beteiligung", free: true, place: { districtKey: "08421" } });
+    expect(preview.offers[0]).toMatchObject({
+      title: "Quartiersarbeit und Beteiligung",
+      free: true,
+      place: { districtKey: "08421" },
+    });
   });
 
   it("reports an unreachable feed as a German input error", async () => {
@@ -263,19 +331,33 @@ describe("managing feeds", () => {
   });
 
   it("updates, pauses and resumes its own feed", async () => {
-    const updated = await raw(`mutation($id: ID!) { updateFeed(id: $id, input: { schedule: "30 4 * * 1-5" }) { schedule } }`, { id: feedId }, own);
+    const updated = await raw(
+      `mutation($id: ID!) { updateFeed(id: $id, input: { schedule: "30 4 * * 1-5" }) { schedule } }`,
+      { id: feedId },
+      own,
+    );
     expect(updated.data?.updateFeed).toEqual({ schedule: "30 4 * * 1-5" });
-    const refused = await raw(`mutation($id: ID!) { updateFeed(id: $id, input: { url: "http://10.0.0.1/" }) { url } }`, { id: feedId }, own);
+    const refused = await raw(
+      `mutation($id: ID!) { updateFeed(id: $id, input: { url: "http://10.0.0.1/" }) { url } }`,
+      { id: feedId },
+      own,
+    );
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "url" });
     const paused = await raw(`mutation($id: ID!) { pauseFeed(id: $id) { state } }`, { id: feedId }, own);
     expect(paused.data?.pauseFeed).toEqual({ state: "PAUSED" });
-    expect(code(await raw(`mutation($id: ID!) { triggerIngest(feedId: $id) { status } }`, { id: feedId }, own))).toBe("CONFLICT");
+    expect(code(await raw(`mutation($id: ID!) { triggerIngest(feedId: $id) { status } }`, { id: feedId }, own))).toBe(
+      "CONFLICT",
+    );
     const resumed = await raw(`mutation($id: ID!) { resumeFeed(id: $id) { state } }`, { id: feedId }, own);
     expect(resumed.data?.resumeFeed).toEqual({ state: "ACTIVE" });
   });
 
   it("triggerIngest runs the feed through the port, then is rate-limited for 5 minutes", async () => {
-    const first = await raw(`mutation($id: ID!) { triggerIngest(feedId: $id) { status runId errorMessage } }`, { id: feedId }, own);
+    const first = await raw(
+      `mutation($id: ID!) { triggerIngest(feedId: $id) { status runId errorMessage } }`,
+      { id: feedId },
+      own,
+    );
     expect(first.errors).toBeUndefined();
     expect(first.data?.triggerIngest).toMatchObject({ status: "SUCCEEDED", errorMessage: null });
     const second = await raw(`mutation($id: ID!) { triggerIngest(feedId: $id) { status } }`, { id: feedId }, own);
@@ -286,8 +368,18 @@ describe("managing feeds", () => {
     expect(second.errors?.[0]?.message).toMatch(/Sekunden warten/);
     expect(await t.db.prisma.ingestRun.count({ where: { feedId } })).toBe(1);
 
-    const feeds = await raw(`{ myFeeds { id state lastSuccessAt lastError runs { status trigger created fetched warnings rejections { sourceKey reason } } } }`, {}, own);
-    const feed = (feeds.data?.myFeeds as { id: string; lastSuccessAt: string | null; runs: { status: string; created: number; warnings: string[] }[] }[]).find((f) => f.id === feedId);
+    const feeds = await raw(
+      `{ myFeeds { id state lastSuccessAt lastError runs { status trigger created fetched warnings rejections { sourceKey reason } } } }`,
+      {},
+      own,
+    );
+    const feed = (
+      feeds.data?.myFeeds as {
+        id: string;
+        lastSuccessAt: string | null;
+        runs: { status: string; created: number; warnings: string[] }[];
+      }[]
+    ).find((f) => f.id === feedId);
     expect(feed?.lastSuccessAt).not.toBeNull();
     expect(feed?.runs[0]).toMatchObject({ status: "SUCCEEDED", created: 2 });
   });
@@ -302,12 +394,22 @@ describe("managing feeds", () => {
     expect(stored.withdrawnAt).not.toBeNull();
     // Gone for every further action.
     expect(code(await raw(`mutation($id: ID!) { pauseFeed(id: $id) { id } }`, { id: feed.id }, own))).toBe("NOT_FOUND");
-    const audit = await t.db.prisma.auditEvent.findFirstOrThrow({ where: { entityType: "Feed", entityId: feed.id, action: "feed.delete" } });
-    expect(audit).toMatchObject({ actorId: "token:own", role: "PROVIDER", before: { state: "ACTIVE" }, after: { state: "DELETED", withdrawnOffers: 1 } });
+    const audit = await t.db.prisma.auditEvent.findFirstOrThrow({
+      where: { entityType: "Feed", entityId: feed.id, action: "feed.delete" },
+    });
+    expect(audit).toMatchObject({
+      actorId: "token:own",
+      role: "PROVIDER",
+      before: { state: "ACTIVE" },
+      after: { state: "DELETED", withdrawnOffers: 1 },
+    });
   });
 
   it("records every change of a feed in the audit trail with before and after", async () => {
-    const events = await t.db.prisma.auditEvent.findMany({ where: { entityType: "Feed", entityId: feedId }, orderBy: { at: "asc" } });
+    const events = await t.db.prisma.auditEvent.findMany({
+      where: { entityType: "Feed", entityId: feedId },
+      orderBy: { at: "asc" },
+    });
     expect(events.map((e) => e.action)).toEqual(["feed.update", "feed.pause", "feed.resume", "feed.trigger"]);
     expect(events[0]).toMatchObject({ before: { schedule: "0 5 * * *" }, after: { schedule: "30 4 * * 1-5" } });
     expect(events[1]).toMatchObject({ before: { state: "ACTIVE" }, after: { state: "PAUSED" } });
@@ -354,7 +456,10 @@ describe("upsertOffers", () => {
     expect(outcome.created).toBe(1);
     const feed = await t.db.prisma.feed.findUniqueOrThrow({ where: { id: outcome.feedId } });
     expect(feed).toMatchObject({ kind: "PUSH", providerId: ownId, url: null });
-    const offer = await t.db.prisma.offer.findFirstOrThrow({ where: { feedId: feed.id, sourceKey: "push-1" }, include: { sessions: true } });
+    const offer = await t.db.prisma.offer.findFirstOrThrow({
+      where: { feedId: feed.id, sourceKey: "push-1" },
+      include: { sessions: true },
+    });
     expect(offer.sessions[0]?.start.toISOString()).toBe("2027-03-18T13:00:00.000Z");
     expect(offer.sessions[0]?.end?.toISOString()).toBe("2027-03-18T16:30:00.000Z");
     expect(offer.districtKey).toBe("08111");
@@ -366,17 +471,35 @@ describe("upsertOffers", () => {
     expect(again.data?.upsertOffers).toMatchObject({ feedId: feed.id, created: 0, unchanged: 1 });
     expect(await t.db.prisma.feed.count({ where: { kind: "PUSH", providerId: ownId } })).toBe(1);
     // The PUSH feed cannot be triggered: it has no source.
-    expect(code(await raw(`mutation($id: ID!) { triggerIngest(feedId: $id) { status } }`, { id: feed.id }, own))).toBe("BAD_USER_INPUT");
+    expect(code(await raw(`mutation($id: ID!) { triggerIngest(feedId: $id) { status } }`, { id: feed.id }, own))).toBe(
+      "BAD_USER_INPUT",
+    );
   });
 
   it("takes ISO dates and structured places as well", async () => {
     const result = await raw(
       UPSERT,
-      { input: [{ sourceKey: "push-2", title: "Moderation von Bürgerversammlungen", start: "2027-05-06T09:00", end: "2027-05-06T16:00", locationName: "Rathaus", street: "Marktplatz 1", postalCode: "89073", city: "Ulm" }] },
+      {
+        input: [
+          {
+            sourceKey: "push-2",
+            title: "Moderation von Bürgerversammlungen",
+            start: "2027-05-06T09:00",
+            end: "2027-05-06T16:00",
+            locationName: "Rathaus",
+            street: "Marktplatz 1",
+            postalCode: "89073",
+            city: "Ulm",
+          },
+        ],
+      },
       own,
     );
     expect(result.errors).toBeUndefined();
-    const offer = await t.db.prisma.offer.findFirstOrThrow({ where: { sourceKey: "push-2" }, include: { sessions: true } });
+    const offer = await t.db.prisma.offer.findFirstOrThrow({
+      where: { sourceKey: "push-2" },
+      include: { sessions: true },
+    });
     expect(offer.sessions[0]?.start.toISOString()).toBe("2027-05-06T07:00:00.000Z");
     expect(offer.districtKey).toBe("08421");
   });
@@ -391,9 +514,15 @@ describe("objectToClassification", () => {
     const othersFeed = await createFeed(t.db, otherId);
     const othersOffer = await createOffer(t.db, othersFeed, { title: "Fremdes Angebot" });
 
-    expect(code(await raw(OBJECT, { offerId: offer.id, message: "Gehört zu M09 Netzwerkarbeit." }))).toBe("UNAUTHENTICATED");
-    expect(code(await raw(OBJECT, { offerId: offer.id, message: "Gehört zu M09 Netzwerkarbeit." }, analyst))).toBe("FORBIDDEN");
-    expect(code(await raw(OBJECT, { offerId: othersOffer.id, message: "Gehört zu M09 Netzwerkarbeit." }, own))).toBe("NOT_FOUND");
+    expect(code(await raw(OBJECT, { offerId: offer.id, message: "Gehört zu M09 Netzwerkarbeit." }))).toBe(
+      "UNAUTHENTICATED",
+    );
+    expect(code(await raw(OBJECT, { offerId: offer.id, message: "Gehört zu M09 Netzwerkarbeit." }, analyst))).toBe(
+      "FORBIDDEN",
+    );
+    expect(code(await raw(OBJECT, { offerId: othersOffer.id, message: "Gehört zu M09 Netzwerkarbeit." }, own))).toBe(
+      "NOT_FOUND",
+    );
     expect(await t.db.prisma.objection.count()).toBe(0);
 
     const result = await raw(OBJECT, { offerId: offer.id, message: "Gehört zu M09 Netzwerkarbeit." }, own);
@@ -401,7 +530,9 @@ describe("objectToClassification", () => {
     expect(code(await raw(OBJECT, { offerId: offer.id, message: "Noch einmal." }, own))).toBe("CONFLICT");
 
     const queue = await raw(`{ reviewQueue(first: 50) { items { reasons offer { id } } } }`, {}, analyst);
-    const entry = (queue.data?.reviewQueue as { items: { reasons: string[]; offer: { id: string } }[] }).items.find((i) => i.offer.id === offer.id);
+    const entry = (queue.data?.reviewQueue as { items: { reasons: string[]; offer: { id: string } }[] }).items.find(
+      (i) => i.offer.id === offer.id,
+    );
     expect(entry?.reasons.join(" ")).toMatch(/Gehört zu M09/);
   });
 });

@@ -17,27 +17,44 @@ beforeAll(async () => {
   ids.provider = provider.id;
   const feed = await createFeed(t.db, provider.id);
   const d = (s: string) => new Date(s);
-  ids.sozialraum = (await createOffer(t.db, feed, {
-    title: "Sozialräume analysieren: Methodenwerkstatt",
-    description: "Stadtteilbegehung, Nadelmethode und Bürgerbefragung für die Sozialraumanalyse.",
-    sessions: [{ start: d("2027-03-18T13:00:00Z"), end: d("2027-03-18T16:30:00Z") }],
-    moduleCodes: ["M04"], learningAreas: ["LB2"], roles: ["STEUERUNG"], districtKey: "08117", regionKey: "081",
-    priceAmount: 120,
-  })).id;
-  ids.ehrenamt = (await createOffer(t.db, feed, {
-    title: "Ehrenamtliche gewinnen und begleiten",
-    description: "Zusammenarbeit mit Ehrenamtlichen im Quartier erfolgreich gestalten.",
-    sessions: [{ start: d("2027-05-04T07:00:00Z"), end: d("2027-05-04T14:00:00Z") }],
-    moduleCodes: ["M09"], learningAreas: ["LB3"], roles: ["KOORDINATION"], districtKey: "08311", regionKey: "083",
-    free: true,
-  })).id;
-  ids.online = (await createOffer(t.db, feed, {
-    title: "Webinar: Netzwerkarbeit im Sozialraum",
-    description: "Grundlagen der Netzwerkarbeit, online.",
-    sessions: [{ start: d("2027-09-01T08:00:00Z"), end: d("2027-09-01T10:00:00Z") }],
-    moduleCodes: ["M11"], learningAreas: ["LB4"], roles: ["KOORDINATION", "STEUERUNG"], online: true,
-    learningFormat: "VERTIEFUNG",
-  })).id;
+  ids.sozialraum = (
+    await createOffer(t.db, feed, {
+      title: "Sozialräume analysieren: Methodenwerkstatt",
+      description: "Stadtteilbegehung, Nadelmethode und Bürgerbefragung für die Sozialraumanalyse.",
+      sessions: [{ start: d("2027-03-18T13:00:00Z"), end: d("2027-03-18T16:30:00Z") }],
+      moduleCodes: ["M04"],
+      learningAreas: ["LB2"],
+      roles: ["STEUERUNG"],
+      districtKey: "08117",
+      regionKey: "081",
+      priceAmount: 120,
+    })
+  ).id;
+  ids.ehrenamt = (
+    await createOffer(t.db, feed, {
+      title: "Ehrenamtliche gewinnen und begleiten",
+      description: "Zusammenarbeit mit Ehrenamtlichen im Quartier erfolgreich gestalten.",
+      sessions: [{ start: d("2027-05-04T07:00:00Z"), end: d("2027-05-04T14:00:00Z") }],
+      moduleCodes: ["M09"],
+      learningAreas: ["LB3"],
+      roles: ["KOORDINATION"],
+      districtKey: "08311",
+      regionKey: "083",
+      free: true,
+    })
+  ).id;
+  ids.online = (
+    await createOffer(t.db, feed, {
+      title: "Webinar: Netzwerkarbeit im Sozialraum",
+      description: "Grundlagen der Netzwerkarbeit, online.",
+      sessions: [{ start: d("2027-09-01T08:00:00Z"), end: d("2027-09-01T10:00:00Z") }],
+      moduleCodes: ["M11"],
+      learningAreas: ["LB4"],
+      roles: ["KOORDINATION", "STEUERUNG"],
+      online: true,
+      learningFormat: "VERTIEFUNG",
+    })
+  ).id;
   // Never listed: withdrawn, not relevant, a recognised duplicate.
   await createOffer(t.db, feed, { title: "Zurückgezogen", status: "WITHDRAWN" });
   await createOffer(t.db, feed, { title: "Vereinsbuchhaltung", relevant: false });
@@ -113,7 +130,9 @@ describe("offers connection", () => {
     const { data } = await api.run(OffersDocument, { filter: { districtKey: "08117" } });
     const node = data!.offers.edges[0]!.node;
     expect(node.provider.name).toBe("Evangelische Akademie Beispiel");
-    expect(node.sessions).toEqual([{ start: "2027-03-18T13:00:00.000Z", end: "2027-03-18T16:30:00.000Z", allDay: false }]);
+    expect(node.sessions).toEqual([
+      { start: "2027-03-18T13:00:00.000Z", end: "2027-03-18T16:30:00.000Z", allDay: false },
+    ]);
     expect(node.location).toEqual({ districtKey: "08117", district: "Göppingen", region: "Stuttgart" });
     expect(node.modules[0]).toMatchObject({ moduleCode: "M04", source: "AUTOMATIC" });
   });
@@ -122,7 +141,11 @@ describe("offers connection", () => {
 describe("single records", () => {
   it("returns an offer by id with price and provenance", async () => {
     const { data } = await api.run(OfferByIdDocument, { id: ids.sozialraum! });
-    expect(data!.offer).toMatchObject({ status: "ACTIVE", price: { amount: 120, currency: "EUR" }, provenance: { adapter: "test" } });
+    expect(data!.offer).toMatchObject({
+      status: "ACTIVE",
+      price: { amount: 120, currency: "EUR" },
+      provenance: { adapter: "test" },
+    });
   });
 
   it("answers NOT_FOUND for an unknown offer, without a stack trace", async () => {
@@ -134,7 +157,9 @@ describe("single records", () => {
 
   it("lists only approved providers to the public, with their offer counts", async () => {
     const { data } = await api.run(ProvidersDocument);
-    expect(data!.providers).toEqual([{ id: ids.provider, name: "Evangelische Akademie Beispiel", status: "APPROVED", offerCount: 3 }]);
+    expect(data!.providers).toEqual([
+      { id: ids.provider, name: "Evangelische Akademie Beispiel", status: "APPROVED", offerCount: 3 },
+    ]);
     const pending = await api.run(ProviderByIdDocument, { id: ids.pending! });
     expect(pending.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
   });
@@ -144,7 +169,10 @@ describe("single records", () => {
     const other = await testGateway(broken.db);
     await broken.db.sql(`drop table "Offer" cascade`);
     const result = await other.raw("{ offers { totalCount } }");
-    expect(result.errors?.[0]).toMatchObject({ message: "Interner Fehler. Die Anfrage wurde protokolliert.", extensions: { code: "INTERNAL_SERVER_ERROR" } });
+    expect(result.errors?.[0]).toMatchObject({
+      message: "Interner Fehler. Die Anfrage wurde protokolliert.",
+      extensions: { code: "INTERNAL_SERVER_ERROR" },
+    });
     expect(JSON.stringify(result.errors)).not.toMatch(/relation|prisma|does not exist|sql/i);
     await other.gateway.stop();
     await broken.drop();

@@ -7,7 +7,10 @@ import { listen } from "../../gateway/server.ts";
 import type { AddressInfo } from "node:net";
 import type { Viewer } from "../../schema/common/context.ts";
 
-type Result = { data?: Record<string, unknown> | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] };
+type Result = {
+  data?: Record<string, unknown> | null;
+  errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+};
 const call = async (query: string, variables: Record<string, unknown> = {}, viewer?: Viewer): Promise<Result> =>
   (await api.raw(query, variables, viewer)) as Result;
 
@@ -15,7 +18,12 @@ let t: TestDatabase;
 let api: Awaited<ReturnType<typeof testGateway>>;
 const analyst: Viewer = { role: "ANALYST", id: "token:analyst", name: "Analystin Test" };
 const admin: Viewer = { role: "ADMIN", id: "token:admin", name: "Admin Test" };
-const stranger: Viewer = { role: "PROVIDER", id: "token:stranger", name: "Fremder Anbieter", providerId: "nicht-vorhanden" };
+const stranger: Viewer = {
+  role: "PROVIDER",
+  id: "token:stranger",
+  name: "Fremder Anbieter",
+  providerId: "nicht-vorhanden",
+};
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -40,10 +48,18 @@ async function viewerFor(token: string): Promise<Viewer> {
 
 describe("registerProvider", () => {
   it("creates a PENDING provider with a unique slug from its name, hidden from the public list", async () => {
-    const input = { name: "Bildungswerk Süd e.V.", contactEmail: "Kurse@Bildungswerk-Sued.example", website: "https://bildungswerk-sued.example" };
+    const input = {
+      name: "Bildungswerk Süd e.V.",
+      contactEmail: "Kurse@Bildungswerk-Sued.example",
+      website: "https://bildungswerk-sued.example",
+    };
     const first = await call(REGISTER, { input });
     expect(first.errors).toBeUndefined();
-    expect(first.data?.registerProvider).toMatchObject({ slug: "bildungswerk-sued-e-v", status: "PENDING", contactEmail: null });
+    expect(first.data?.registerProvider).toMatchObject({
+      slug: "bildungswerk-sued-e-v",
+      status: "PENDING",
+      contactEmail: null,
+    });
     const second = await call(REGISTER, { input });
     expect((second.data?.registerProvider as { slug: string }).slug).toBe("bildungswerk-sued-e-v-2");
     const list = await call(`{ providers { slug } }`);
@@ -56,9 +72,21 @@ describe("registerProvider", () => {
     ["a missing name", { name: " ", contactEmail: "a@b.example" }, "name"],
     ["an overlong name", { name: "N".repeat(201), contactEmail: "a@b.example" }, "name"],
     ["a bad email", { name: "Träger", contactEmail: "keine-mail" }, "contactEmail"],
-    ["a website that is not http(s)", { name: "Träger", contactEmail: "a@b.example", website: "ftp://b.example" }, "website"],
-    ["a website with credentials", { name: "Träger", contactEmail: "a@b.example", website: "https://u:p@b.example" }, "website"],
-    ["an overlong description", { name: "Träger", contactEmail: "a@b.example", description: "x".repeat(5001) }, "description"],
+    [
+      "a website that is not http(s)",
+      { name: "Träger", contactEmail: "a@b.example", website: "ftp://b.example" },
+      "website",
+    ],
+    [
+      "a website with credentials",
+      { name: "Träger", contactEmail: "a@b.example", website: "https://u:p@b.example" },
+      "website",
+    ],
+    [
+      "an overlong description",
+      { name: "Träger", contactEmail: "a@b.example", description: "x".repeat(5001) },
+      "description",
+    ],
   ];
   for (const [what, input, field] of invalid) {
     it(`refuses ${what} and creates nothing`, async () => {
@@ -75,7 +103,9 @@ describe("approval flow", () => {
   let token = "";
 
   beforeAll(async () => {
-    const result = await call(REGISTER, { input: { name: "Quartiersakademie Ulm", contactEmail: "info@qa-ulm.example" } });
+    const result = await call(REGISTER, {
+      input: { name: "Quartiersakademie Ulm", contactEmail: "info@qa-ulm.example" },
+    });
     providerId = (result.data?.registerProvider as { id: string }).id;
   });
 
@@ -89,13 +119,20 @@ describe("approval flow", () => {
   it("approval returns a provider token once; the token works as that provider", async () => {
     const result = await call(DECIDE, { id: providerId, approve: true, reason: "Träger geprüft" }, analyst);
     expect(result.errors).toBeUndefined();
-    const approval = result.data?.decideProvider as { provider: { status: string }; token: { token: string; prefix: string } };
+    const approval = result.data?.decideProvider as {
+      provider: { status: string };
+      token: { token: string; prefix: string };
+    };
     expect(approval.provider.status).toBe("APPROVED");
     token = approval.token.token;
     const viewer = await viewerFor(token);
     expect(viewer).toMatchObject({ role: "PROVIDER", providerId });
     const mine = await call(`{ myProvider { id name contactEmail status } }`, {}, viewer);
-    expect(mine.data?.myProvider).toMatchObject({ id: providerId, contactEmail: "info@qa-ulm.example", status: "APPROVED" });
+    expect(mine.data?.myProvider).toMatchObject({
+      id: providerId,
+      contactEmail: "info@qa-ulm.example",
+      status: "APPROVED",
+    });
     // A second decision would issue a token nobody sees: refused.
     expect(code(await call(DECIDE, { id: providerId, approve: true }, analyst))).toBe("CONFLICT");
   });
@@ -128,14 +165,24 @@ describe("approval flow", () => {
     expect(code(await call(UPDATE, { input: { name: "X Y" } }, analyst))).toBe("FORBIDDEN");
     const bad = await call(UPDATE, { input: { website: "javascript:alert(1)" } }, viewer);
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "website" });
-    const ok = await call(UPDATE, { input: { website: "https://qa-ulm.example/kurse", description: "Fortbildungen für Quartiersarbeit" } }, viewer);
-    expect(ok.data?.updateMyProvider).toMatchObject({ id: providerId, name: "Quartiersakademie Ulm", website: "https://qa-ulm.example/kurse" });
+    const ok = await call(
+      UPDATE,
+      { input: { website: "https://qa-ulm.example/kurse", description: "Fortbildungen für Quartiersarbeit" } },
+      viewer,
+    );
+    expect(ok.data?.updateMyProvider).toMatchObject({
+      id: providerId,
+      name: "Quartiersakademie Ulm",
+      website: "https://qa-ulm.example/kurse",
+    });
   });
 
   it("a provider cannot read another provider's pending record", async () => {
     const pending = await createProvider(t.db, { status: "PENDING" });
     const viewer = await viewerFor(token);
-    expect(code(await call(`query($id: ID!) { provider(id: $id) { id } }`, { id: pending.id }, viewer))).toBe("NOT_FOUND");
+    expect(code(await call(`query($id: ID!) { provider(id: $id) { id } }`, { id: pending.id }, viewer))).toBe(
+      "NOT_FOUND",
+    );
   });
 
   it("rotateProviderToken: the provider itself or an analyst; the old token stops working", async () => {

@@ -16,11 +16,21 @@ beforeAll(async () => {
   api = await testGateway(t.db);
   const p = await createProvider(t.db);
   const feed = await createFeed(t.db, p.id);
-  const offer = await createOffer(t.db, feed, { title: "Bürgerbeteiligung planen", moduleCodes: ["M07", "M10"], learningAreas: ["LB3"] });
+  const offer = await createOffer(t.db, feed, {
+    title: "Bürgerbeteiligung planen",
+    moduleCodes: ["M07", "M10"],
+    learningAreas: ["LB3"],
+  });
   offerId = offer.id;
-  await t.db.prisma.offer.update({ where: { id: offerId }, data: { needsReview: true, reviewReasons: ["Geringe Konfidenz"] } });
+  await t.db.prisma.offer.update({
+    where: { id: offerId },
+    data: { needsReview: true, reviewReasons: ["Geringe Konfidenz"] },
+  });
   const older = await createOffer(t.db, feed, { title: "Ältere Unsicherheit" });
-  await t.db.prisma.offer.update({ where: { id: older.id }, data: { needsReview: true, createdAt: new Date("2020-01-01T00:00:00Z") } });
+  await t.db.prisma.offer.update({
+    where: { id: older.id },
+    data: { needsReview: true, createdAt: new Date("2020-01-01T00:00:00Z") },
+  });
 });
 afterAll(async () => {
   await api.gateway.stop();
@@ -37,7 +47,8 @@ describe("classifyOffer", () => {
       { i: { title: "Sozialraumanalyse kompakt", description: "Stadtteilbegehung und Nadelmethode in der Praxis" } },
     );
     expect(result.errors).toBeUndefined();
-    const c = (result.data as { classifyOffer: { relevant: boolean; modules: { code: string; evidence: string[] }[] } }).classifyOffer;
+    const c = (result.data as { classifyOffer: { relevant: boolean; modules: { code: string; evidence: string[] }[] } })
+      .classifyOffer;
     expect(c.relevant).toBe(true);
     expect(c.modules[0]?.code).toBe("M04");
     expect(c.modules[0]?.evidence.length).toBeGreaterThan(0);
@@ -60,7 +71,9 @@ describe("analyst review", () => {
 
   it("lists uncertain offers newest first, with reasons", async () => {
     const result = await api.raw(QUEUE, {}, analyst);
-    const queue = (result.data as { reviewQueue: { totalCount: number; items: { reasons: string[]; offer: { title: string } }[] } }).reviewQueue;
+    const queue = (
+      result.data as { reviewQueue: { totalCount: number; items: { reasons: string[]; offer: { title: string } }[] } }
+    ).reviewQueue;
     expect(queue.totalCount).toBe(2);
     expect(queue.items.map((i) => i.offer.title)).toEqual(["Bürgerbeteiligung planen", "Ältere Unsicherheit"]);
     expect(queue.items[0]!.reasons).toEqual(["Geringe Konfidenz"]);
@@ -69,12 +82,24 @@ describe("analyst review", () => {
   it("applies a decision that wins over the machine, audits it, and leaves the queue", async () => {
     const result = await api.raw(
       DECIDE,
-      { input: { offerId, removeModules: ["M10"], addModules: ["M08"], learningFormat: "VERTIEFUNG", reason: "M10 passt nicht" } },
+      {
+        input: {
+          offerId,
+          removeModules: ["M10"],
+          addModules: ["M08"],
+          learningFormat: "VERTIEFUNG",
+          reason: "M10 passt nicht",
+        },
+      },
       analyst,
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data).toMatchObject({ decideClassification: { moduleCodes: ["M07", "M08"], learningFormat: "VERTIEFUNG", needsReview: false } });
-    const audit = await t.db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: offerId, action: "classification.decide" } });
+    expect(result.data).toMatchObject({
+      decideClassification: { moduleCodes: ["M07", "M08"], learningFormat: "VERTIEFUNG", needsReview: false },
+    });
+    const audit = await t.db.prisma.auditEvent.findFirstOrThrow({
+      where: { entityId: offerId, action: "classification.decide" },
+    });
     expect(audit).toMatchObject({ actorName: "Analystin Test", role: "ANALYST", reason: "M10 passt nicht" });
     expect(audit.before).toMatchObject({ moduleCodes: ["M07", "M10"] });
     const queue = await api.raw(QUEUE, {}, analyst);

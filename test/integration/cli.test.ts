@@ -66,12 +66,21 @@ describe("hub CLI", () => {
 
   it("classifies JSON Lines from stdin, one line per input, a malformed line reported", async () => {
     const input = [
-      JSON.stringify({ id: "1", title: "Bürgerbeteiligung im Quartier gestalten", description: "Beteiligungsverfahren planen und moderieren" }),
+      JSON.stringify({
+        id: "1",
+        title: "Bürgerbeteiligung im Quartier gestalten",
+        description: "Beteiligungsverfahren planen und moderieren",
+      }),
       "{kaputt",
       JSON.stringify({ id: "3", title: "Kirchenchor: Probenwochenende" }),
     ].join("\n");
     const result = await runHub(["classify"], {}, input);
-    const lines = result.stdout.trim().split("\n").map((l) => JSON.parse(l) as { id: string | null; relevant?: boolean; modules?: { code: string }[]; error?: string });
+    const lines = result.stdout
+      .trim()
+      .split("\n")
+      .map(
+        (l) => JSON.parse(l) as { id: string | null; relevant?: boolean; modules?: { code: string }[]; error?: string },
+      );
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatchObject({ id: "1", relevant: true });
     expect(lines[0]!.modules!.map((m) => m.code)).toContain("M07");
@@ -84,11 +93,19 @@ describe("hub CLI", () => {
     let server: Server;
     let base = "";
     const ics = [
-      "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Test//DE",
-      "BEGIN:VEVENT", "UID:quartier-1@test", "DTSTART;TZID=Europe/Berlin:20270318T140000", "DTEND;TZID=Europe/Berlin:20270318T173000",
-      "SUMMARY:Sozialraumanalyse für Einsteiger", "LOCATION:Rathaus\\, Marktplatz 1\\, 73087 Bad Boll",
-      "DESCRIPTION:Methoden der Sozialraumanalyse.\\nKosten: kostenfrei\\nUmfang: 4 UE", "END:VEVENT",
-      "END:VCALENDAR", "",
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:-//Test//DE",
+      "BEGIN:VEVENT",
+      "UID:quartier-1@test",
+      "DTSTART;TZID=Europe/Berlin:20270318T140000",
+      "DTEND;TZID=Europe/Berlin:20270318T173000",
+      "SUMMARY:Sozialraumanalyse für Einsteiger",
+      "LOCATION:Rathaus\\, Marktplatz 1\\, 73087 Bad Boll",
+      "DESCRIPTION:Methoden der Sozialraumanalyse.\\nKosten: kostenfrei\\nUmfang: 4 UE",
+      "END:VEVENT",
+      "END:VCALENDAR",
+      "",
     ].join("\r\n");
     beforeAll(async () => {
       server = createServer((req, res) => {
@@ -128,11 +145,22 @@ describe("hub CLI", () => {
       const file = path.join(dir, "liste.csv");
       writeFileSync(file, "Veranstaltung;Start;Kosten;Stadt\nNetzwerkarbeit im Quartier;2027-05-04;45 €;Ulm\n");
       const config = path.join(dir, "config.json");
-      writeFileSync(config, JSON.stringify({ headerMap: { Veranstaltung: "title", Start: "start", Kosten: "priceText", Stadt: "locality" } }));
+      writeFileSync(
+        config,
+        JSON.stringify({
+          headerMap: { Veranstaltung: "title", Start: "start", Kosten: "priceText", Stadt: "locality" },
+        }),
+      );
       const result = await runHub(["preview", file, "--kind", "CSV", "--config", config, "--json"], {});
       expect(result.code, result.stderr).toBe(0);
-      const out = JSON.parse(result.stdout) as { offers: { title: string; price: { amount: number } | null; location: { districtKey: string } | null }[] };
-      expect(out.offers[0]).toMatchObject({ title: "Netzwerkarbeit im Quartier", price: { amount: 45 }, location: { districtKey: "08421" } });
+      const out = JSON.parse(result.stdout) as {
+        offers: { title: string; price: { amount: number } | null; location: { districtKey: string } | null }[];
+      };
+      expect(out.offers[0]).toMatchObject({
+        title: "Netzwerkarbeit im Quartier",
+        price: { amount: 45 },
+        location: { districtKey: "08421" },
+      });
     });
   });
 
@@ -148,7 +176,11 @@ describe("hub CLI", () => {
     };
     const counts: number[] = [];
     for (let round = 0; round < 2; round++) {
-      const hub = startHub(["serve", "--demo"], { ...env, PORT: "0", HUB_DEMO_PORT: demoPort, HUB_SCHEDULER: "off" }, /Demo-Anbieter eingelesen/);
+      const hub = startHub(
+        ["serve", "--demo"],
+        { ...env, PORT: "0", HUB_DEMO_PORT: demoPort, HUB_SCHEDULER: "off" },
+        /Demo-Anbieter eingelesen/,
+      );
       try {
         const out = await hub.started;
         const port = /127\.0\.0\.1:(\d+)\/graphql/.exec(out)?.[1];

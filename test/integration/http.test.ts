@@ -14,7 +14,13 @@ let url = "";
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  gateway = await createGateway({ db: t.db, schema: await hubSchema(), logger: pino({ level: "silent" }), env: "production", introspection: true });
+  gateway = await createGateway({
+    db: t.db,
+    schema: await hubSchema(),
+    logger: pino({ level: "silent" }),
+    env: "production",
+    introspection: true,
+  });
   server = await listen(gateway, 0, "127.0.0.1");
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 });
@@ -25,7 +31,11 @@ afterAll(async () => {
 });
 
 const post = (body: unknown, headers: Record<string, string> = {}) =>
-  fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
 const QUEUE = { query: "{ reviewQueue { totalCount } }" };
 
 describe("the GraphQL endpoint over HTTP", () => {
@@ -53,7 +63,9 @@ describe("the GraphQL endpoint over HTTP", () => {
     await revokeToken(t.db, issued.prefix);
     const revoked = await post(QUEUE, { authorization: `Bearer ${issued.token}` });
     expect(revoked.status).toBe(401);
-    expect(await revoked.json()).toMatchObject({ errors: [{ message: "Das Token wurde widerrufen.", extensions: { code: "UNAUTHENTICATED" } }] });
+    expect(await revoked.json()).toMatchObject({
+      errors: [{ message: "Das Token wurde widerrufen.", extensions: { code: "UNAUTHENTICATED" } }],
+    });
   });
 
   it("stores tokens only as scrypt hashes", async () => {
@@ -65,7 +77,11 @@ describe("the GraphQL endpoint over HTTP", () => {
   });
 
   it("refuses a cross-site simple POST (CSRF prevention) and a batch", async () => {
-    const csrf = await fetch(url, { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ query: "{ providers { id } }" }) });
+    const csrf = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: JSON.stringify({ query: "{ providers { id } }" }),
+    });
     expect(csrf.status).toBe(400);
     const batch = await post([{ query: "{ providers { id } }" }, { query: "{ providers { id } }" }]);
     expect(batch.status).toBe(400);

@@ -36,7 +36,9 @@ afterAll(async () => {
 });
 
 async function withGateway<T>(use: (gw: LiveGateway, db: Database) => Promise<T>): Promise<T> {
-  const db = await openDatabase(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL, poolSize: 2 } : { dataDir: env.HUB_DATA_DIR! });
+  const db = await openDatabase(
+    env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL, poolSize: 2 } : { dataDir: env.HUB_DATA_DIR! },
+  );
   await migrate(db);
   const gw = await startGateway(db);
   try {
@@ -57,52 +59,77 @@ const formLogin = (gw: LiveGateway, email: string, password: string) =>
 const QUEUE = { query: "{ reviewQueue { totalCount } }" };
 
 describe("dashboard login end to end", () => {
-  it("creates an account with the CLI, logs in by form, and locks the account out again", { timeout: 300_000 }, async () => {
-    const weak = await runHub(["user", "create", "--email", EMAIL, "--name", "Koordination", "--role", "ANALYST"], env, "kurz\n");
-    expect(weak.code).toBe(1);
-    expect(weak.stderr).toMatch(/mindestens 12 Zeichen/);
+  it(
+    "creates an account with the CLI, logs in by form, and locks the account out again",
+    { timeout: 300_000 },
+    async () => {
+      const weak = await runHub(
+        ["user", "create", "--email", EMAIL, "--name", "Koordination", "--role", "ANALYST"],
+        env,
+        "kurz\n",
+      );
+      expect(weak.code).toBe(1);
+      expect(weak.stderr).toMatch(/mindestens 12 Zeichen/);
 
-    const created = await runHub(["user", "create", "--email", EMAIL, "--name", "Koordination", "--role", "ANALYST"], env, `${PASSWORD}\n`);
-    expect(created.code, created.stderr).toBe(0);
-    expect(created.stdout).toMatch(/angelegt/);
-    const twice = await runHub(["user", "create", "--email", EMAIL, "--name", "Nochmal", "--role", "ADMIN"], env, `${PASSWORD}\n`);
-    expect(twice.code).toBe(1);
-    expect(twice.stderr).toMatch(/schon ein Konto/);
+      const created = await runHub(
+        ["user", "create", "--email", EMAIL, "--name", "Koordination", "--role", "ANALYST"],
+        env,
+        `${PASSWORD}\n`,
+      );
+      expect(created.code, created.stderr).toBe(0);
+      expect(created.stdout).toMatch(/angelegt/);
+      const twice = await runHub(
+        ["user", "create", "--email", EMAIL, "--name", "Nochmal", "--role", "ADMIN"],
+        env,
+        `${PASSWORD}\n`,
+      );
+      expect(twice.code).toBe(1);
+      expect(twice.stderr).toMatch(/schon ein Konto/);
 
-    const cookie = await withGateway(async (gw, db) => {
-      const user = await db.prisma.user.findUniqueOrThrow({ where: { email: EMAIL } });
-      expect(user.passwordHash).toMatch(/^scrypt\$/);
-      expect(user.passwordHash).not.toContain(PASSWORD);
+      const cookie = await withGateway(async (gw, db) => {
+        const user = await db.prisma.user.findUniqueOrThrow({ where: { email: EMAIL } });
+        expect(user.passwordHash).toMatch(/^scrypt\$/);
+        expect(user.passwordHash).not.toContain(PASSWORD);
 
-      const res = await formLogin(gw, EMAIL, PASSWORD);
-      expect(res.status).toBe(303);
-      expect(res.headers.get("location")).toBe("/");
-      const value = (res.headers.get("set-cookie") ?? "").split(";")[0]!;
-      expect(value).toMatch(/^hub_session=/);
+        const res = await formLogin(gw, EMAIL, PASSWORD);
+        expect(res.status).toBe(303);
+        expect(res.headers.get("location")).toBe("/");
+        const value = (res.headers.get("set-cookie") ?? "").split(";")[0]!;
+        expect(value).toMatch(/^hub_session=/);
 
-      const ok = await gw.post(QUEUE, { cookie: value });
-      expect(((await ok.json()) as GraphqlBody).data).toEqual({ reviewQueue: { totalCount: 0 } });
-      // The public sees no review queue: the cookie is what made the difference.
-      expect(((await (await gw.post(QUEUE)).json()) as GraphqlBody).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
-      return value;
-    });
+        const ok = await gw.post(QUEUE, { cookie: value });
+        expect(((await ok.json()) as GraphqlBody).data).toEqual({ reviewQueue: { totalCount: 0 } });
+        // The public sees no review queue: the cookie is what made the difference.
+        expect(((await (await gw.post(QUEUE)).json()) as GraphqlBody).errors?.[0]?.extensions?.code).toBe(
+          "UNAUTHENTICATED",
+        );
+        return value;
+      });
 
-    const disabled = await runHub(["user", "disable", "--email", EMAIL], env);
-    expect(disabled.code, disabled.stderr).toBe(0);
-    expect((await runHub(["user", "disable", "--email", "niemand@quartier-bw.example"], env)).code).toBe(1);
+      const disabled = await runHub(["user", "disable", "--email", EMAIL], env);
+      expect(disabled.code, disabled.stderr).toBe(0);
+      expect((await runHub(["user", "disable", "--email", "niemand@quartier-bw.example"], env)).code).toBe(1);
 
-    await withGateway(async (gw, db) => {
-      expect((await gw.post(QUEUE, { cookie })).status).toBe(401);
-      expect((await formLogin(gw, EMAIL, PASSWORD)).status).toBe(401);
-      expect(await db.prisma.userSession.count()).toBe(0);
-      const audit = await db.prisma.auditEvent.findMany({ where: { action: { startsWith: "user." } }, orderBy: { at: "asc" } });
-      expect(audit.map((a) => a.action)).toEqual(["user.create", "user.disable"]);
-    });
-  });
+      await withGateway(async (gw, db) => {
+        expect((await gw.post(QUEUE, { cookie })).status).toBe(401);
+        expect((await formLogin(gw, EMAIL, PASSWORD)).status).toBe(401);
+        expect(await db.prisma.userSession.count()).toBe(0);
+        const audit = await db.prisma.auditEvent.findMany({
+          where: { action: { startsWith: "user." } },
+          orderBy: { at: "asc" },
+        });
+        expect(audit.map((a) => a.action)).toEqual(["user.create", "user.disable"]);
+      });
+    },
+  );
 
   it("refuses a login request that is neither form nor JSON", async () => {
     await withGateway(async (gw) => {
-      const res = await fetch(`${gw.base}/login`, { method: "POST", headers: { "content-type": "text/plain" }, body: `email=${EMAIL}&password=x` });
+      const res = await fetch(`${gw.base}/login`, {
+        method: "POST",
+        headers: { "content-type": "text/plain" },
+        body: `email=${EMAIL}&password=x`,
+      });
       expect(res.status).toBe(400);
       expect(res.headers.get("set-cookie")).toBeNull();
     });

@@ -13,7 +13,12 @@ const QUEUE = { query: "{ reviewQueue { totalCount } }" };
 beforeAll(async () => {
   t = await createTestDatabase();
   gw = await startGateway(t.db);
-  await createUser(t.db, { email: "analystin@quartier.example", name: "Analystin", role: "ANALYST", password: PASSWORD });
+  await createUser(t.db, {
+    email: "analystin@quartier.example",
+    name: "Analystin",
+    role: "ANALYST",
+    password: PASSWORD,
+  });
 }, 120_000);
 afterAll(async () => {
   await gw?.close();
@@ -23,7 +28,12 @@ afterAll(async () => {
 beforeEach(() => gw.clock.advance(3_600_000));
 
 const login = (email: string, password: string, headers: Record<string, string> = {}) =>
-  fetch(`${gw.base}/login`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ email, password }), redirect: "manual" });
+  fetch(`${gw.base}/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ email, password }),
+    redirect: "manual",
+  });
 const cookieOf = (res: Response): string => (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
 
 async function expect401(res: Response, message?: RegExp): Promise<void> {
@@ -45,7 +55,11 @@ describe("API tokens", () => {
     await expect401(await gw.post(QUEUE, bearer("hub_kaputt")));
     await expect401(await gw.post(QUEUE, { authorization: "Token abc" }));
 
-    const expired = await issueToken(t.db, { role: "ANALYST", name: "Alt", expiresAt: new Date(gw.clock.now().getTime() - 1000) });
+    const expired = await issueToken(t.db, {
+      role: "ANALYST",
+      name: "Alt",
+      expiresAt: new Date(gw.clock.now().getTime() - 1000),
+    });
     await expect401(await gw.post(QUEUE, bearer(expired.token)), /abgelaufen/);
   });
 });
@@ -83,7 +97,10 @@ describe("dashboard logins", () => {
   });
 
   it("gives the same German message for an unknown address and a wrong password", async () => {
-    for (const res of [await login("niemand@quartier.example", PASSWORD), await login("analystin@quartier.example", "falsch-falsch-falsch")]) {
+    for (const res of [
+      await login("niemand@quartier.example", PASSWORD),
+      await login("analystin@quartier.example", "falsch-falsch-falsch"),
+    ]) {
       expect(res.status).toBe(401);
       expect(res.headers.get("set-cookie")).toBeNull();
       const body = (await res.json()) as GraphqlBody;
@@ -93,7 +110,8 @@ describe("dashboard logins", () => {
 
   it("throttles brute force per e-mail address and per IP", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) statuses.push((await login("analystin@quartier.example", `rate-${i}-falsch-falsch`)).status);
+    for (let i = 0; i < 7; i++)
+      statuses.push((await login("analystin@quartier.example", `rate-${i}-falsch-falsch`)).status);
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
     // The right password does not get through while the address is throttled.
     const blocked = await login("analystin@quartier.example", PASSWORD);
@@ -121,12 +139,20 @@ describe("dashboard logins", () => {
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as GraphqlBody).data).toEqual({ reviewQueue: { totalCount: 0 } });
 
-    const simple = await fetch(gw.graphql, { method: "POST", headers: { "content-type": "text/plain", cookie }, body: JSON.stringify(QUEUE) });
+    const simple = await fetch(gw.graphql, {
+      method: "POST",
+      headers: { "content-type": "text/plain", cookie },
+      body: JSON.stringify(QUEUE),
+    });
     expect(simple.status).toBe(400);
 
-    const provider = await t.db.prisma.provider.create({ data: { name: "Träger", slug: "traeger-cookie", status: "APPROVED" } });
+    const provider = await t.db.prisma.provider.create({
+      data: { name: "Träger", slug: "traeger-cookie", status: "APPROVED" },
+    });
     const token = await issueToken(t.db, { role: "PROVIDER", name: "Träger", providerId: provider.id });
-    const both = (await (await gw.post(QUEUE, { cookie, authorization: `Bearer ${token.token}` })).json()) as GraphqlBody;
+    const both = (await (
+      await gw.post(QUEUE, { cookie, authorization: `Bearer ${token.token}` })
+    ).json()) as GraphqlBody;
     expect(codesOf(both)).toEqual(["FORBIDDEN"]);
   });
 
@@ -151,7 +177,12 @@ describe("dashboard logins", () => {
   });
 
   it("a disabled user cannot log in and their open sessions stop working", async () => {
-    await createUser(t.db, { email: "gesperrt@quartier.example", name: "Bald gesperrt", role: "ADMIN", password: PASSWORD });
+    await createUser(t.db, {
+      email: "gesperrt@quartier.example",
+      name: "Bald gesperrt",
+      role: "ADMIN",
+      password: PASSWORD,
+    });
     const cookie = cookieOf(await login("gesperrt@quartier.example", PASSWORD));
     expect((await gw.post(QUEUE, { cookie })).status).toBe(200);
     await disableUser(t.db, "gesperrt@quartier.example");

@@ -107,7 +107,8 @@ describe("query limits", () => {
     const query = "{ taxonomy { learningAreas { code } } }";
     const sha256Hash = createHash("sha256").update(query).digest("hex");
     const extensions = encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash } }));
-    const get = () => fetch(`${open.graphql}?extensions=${extensions}`, { headers: { "apollo-require-preflight": "true" } });
+    const get = () =>
+      fetch(`${open.graphql}?extensions=${extensions}`, { headers: { "apollo-require-preflight": "true" } });
 
     const unknown = (await (await get()).json()) as GraphqlBody;
     expect(codesOf(unknown)).toContain("PERSISTED_QUERY_NOT_FOUND");
@@ -123,7 +124,10 @@ describe("query limits", () => {
   });
 
   it("refuses a persisted query whose hash does not match its text", async () => {
-    const res = await open.post({ query: "{ taxonomy { learningAreas { code } } }", extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } });
+    const res = await open.post({
+      query: "{ taxonomy { learningAreas { code } } }",
+      extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } },
+    });
     expect(res.status).toBe(400);
   });
 });

@@ -16,8 +16,9 @@ import { codesOf, startGateway, tableCounts, type GraphqlBody, type LiveGateway 
  */
 // type-graphql builds the schema with graphql's CommonJS build; its type guards must come
 // from the same build (instanceof across the ESM and CJS copies fails).
-const { getNamedType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType } =
-  createRequire(import.meta.url)("graphql") as typeof import("graphql");
+const { getNamedType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType } = createRequire(
+  import.meta.url,
+)("graphql") as typeof import("graphql");
 
 const PUBLIC_BY_DESIGN = new Set(["registerProvider"]);
 const REFUSALS = new Set(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "BAD_USER_INPUT", "GRAPHQL_VALIDATION_FAILED"]);
@@ -116,8 +117,15 @@ async function victimSnapshot(): Promise<string> {
   return JSON.stringify([
     await p.provider.findUnique({ where: { id: victim.provider } }),
     await p.feed.findMany({ where: { providerId: victim.provider }, orderBy: { id: "asc" } }),
-    await p.offer.findMany({ where: { providerId: victim.provider }, include: { modules: true }, orderBy: { id: "asc" } }),
-    await p.apiToken.findMany({ where: { providerId: victim.provider }, select: { id: true, revokedAt: true, hash: true } }),
+    await p.offer.findMany({
+      where: { providerId: victim.provider },
+      include: { modules: true },
+      orderBy: { id: "asc" },
+    }),
+    await p.apiToken.findMany({
+      where: { providerId: victim.provider },
+      select: { id: true, revokedAt: true, hash: true },
+    }),
   ]);
 }
 
@@ -141,7 +149,10 @@ describe("every mutation", () => {
       const before = await tableCounts(t.db);
       const codes = await expectRefused(field.name, await gw.post(operation(field, victim)));
       // Refused for want of a login, or before that for the dummy input itself.
-      expect(codes.some((c) => c === "UNAUTHENTICATED" || c === "BAD_USER_INPUT" || c === "GRAPHQL_VALIDATION_FAILED"), field.name).toBe(true);
+      expect(
+        codes.some((c) => c === "UNAUTHENTICATED" || c === "BAD_USER_INPUT" || c === "GRAPHQL_VALIDATION_FAILED"),
+        field.name,
+      ).toBe(true);
       expect(await tableCounts(t.db), field.name).toEqual(before);
     }
   });
@@ -153,7 +164,10 @@ describe("every mutation", () => {
     for (const field of addressing) {
       const before = await tableCounts(t.db);
       const snapshot = await victimSnapshot();
-      const codes = await expectRefused(field.name, await gw.post(operation(field, victim), { authorization: `Bearer ${providerToken}` }));
+      const codes = await expectRefused(
+        field.name,
+        await gw.post(operation(field, victim), { authorization: `Bearer ${providerToken}` }),
+      );
       outcomes[field.name] = codes.join(",");
       expect(await tableCounts(t.db), field.name).toEqual(before);
       expect(await victimSnapshot(), field.name).toBe(snapshot);
@@ -166,7 +180,10 @@ describe("every mutation", () => {
   });
 
   it("still lets the public register a provider (by design)", async () => {
-    const res = await gw.post({ query: 'mutation { registerProvider(input: { name: "Neuer Träger e. V.", contactEmail: "info@neuer-traeger.example" }) { id } }' });
+    const res = await gw.post({
+      query:
+        'mutation { registerProvider(input: { name: "Neuer Träger e. V.", contactEmail: "info@neuer-traeger.example" }) { id } }',
+    });
     const body = (await res.json()) as GraphqlBody;
     expect(body.errors).toBeUndefined();
   });

@@ -58,7 +58,9 @@ describe("rate limits over HTTP", () => {
   it("answers 429 with Retry-After and a RATE_LIMITED error once the public burst is spent", async () => {
     for (let i = 0; i < 3; i++) expect((await gw.post(query)).status).toBe(200);
     const before = await tableCounts(t.db);
-    const limited = await gw.post({ query: 'mutation { registerProvider(input: { name: "Zu schnell", contactEmail: "a@b.de" }) { id } }' });
+    const limited = await gw.post({
+      query: 'mutation { registerProvider(input: { name: "Zu schnell", contactEmail: "a@b.de" }) { id } }',
+    });
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBe("1");
     const body = (await limited.json()) as GraphqlBody;

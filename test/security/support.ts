@@ -38,7 +38,11 @@ export async function startGateway(db: Database, overrides: Partial<GatewayDeps>
     graphql,
     clock: { advance: (ms) => void (now += ms), now: () => new Date(now) },
     post: (body, headers = {}) =>
-      fetch(graphql, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) }),
+      fetch(graphql, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify(body),
+      }),
     close: async () => {
       server.closeAllConnections();
       server.close();

@@ -59,8 +59,13 @@ afterAll(async () => {
 async function descriptionsOf(ids: string[]): Promise<{ id: string; descriptionHtml: string; description: string }[]> {
   const out = [];
   for (const id of ids) {
-    const res = await gw.post({ query: "query($id: ID!) { offer(id: $id) { id descriptionHtml description } }", variables: { id } });
-    const body = (await res.json()) as GraphqlBody & { data: { offer: { id: string; descriptionHtml: string; description: string } | null } };
+    const res = await gw.post({
+      query: "query($id: ID!) { offer(id: $id) { id descriptionHtml description } }",
+      variables: { id },
+    });
+    const body = (await res.json()) as GraphqlBody & {
+      data: { offer: { id: string; descriptionHtml: string; description: string } | null };
+    };
     expect(body.errors).toBeUndefined();
     expect(body.data.offer, `offer ${id} visible to the public`).not.toBeNull();
     out.push(body.data.offer!);
@@ -101,7 +106,9 @@ describe("scraped descriptions reach clients sanitised", () => {
     const offer = await createOffer(t.db, feed, { title: "Quartiersarbeit mit Hintertür" });
     await t.db.prisma.offer.update({
       where: { id: offer.id },
-      data: { descriptionHtml: `<p>Text</p><script>alert(1)</script><img src=x onerror="alert(2)"><a href="javascript:alert(3)">x</a><svg onload="alert(4)"></svg>` },
+      data: {
+        descriptionHtml: `<p>Text</p><script>alert(1)</script><img src=x onerror="alert(2)"><a href="javascript:alert(3)">x</a><svg onload="alert(4)"></svg>`,
+      },
     });
     const [served] = await descriptionsOf([offer.id]);
     expectHarmless(served!.descriptionHtml);

@@ -12,9 +12,17 @@ export interface CliResult {
 }
 
 /** Runs `hub …` as its own process, as a user would, with a watchdog. */
-export function runHub(args: string[], env: Record<string, string>, input?: string, timeoutMs = 120_000): Promise<CliResult> {
+export function runHub(
+  args: string[],
+  env: Record<string, string>,
+  input?: string,
+  timeoutMs = 120_000,
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [HUB, ...args], { cwd: REPO, env: { ...process.env, HUB_LOG_LEVEL: "warn", ...env } });
+    const child = spawn(process.execPath, [HUB, ...args], {
+      cwd: REPO,
+      env: { ...process.env, HUB_LOG_LEVEL: "warn", ...env },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -32,7 +40,10 @@ export function runHub(args: string[], env: Record<string, string>, input?: stri
 
 /** Starts `hub serve …` and resolves once `ready` appears on stdout. */
 export function startHub(args: string[], env: Record<string, string>, ready: RegExp, timeoutMs = 180_000) {
-  const child = spawn(process.execPath, [HUB, ...args], { cwd: REPO, env: { ...process.env, HUB_LOG_LEVEL: "warn", ...env } });
+  const child = spawn(process.execPath, [HUB, ...args], {
+    cwd: REPO,
+    env: { ...process.env, HUB_LOG_LEVEL: "warn", ...env },
+  });
   let stdout = "";
   let stderr = "";
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));

@@ -58,6 +58,13 @@ export const TEST_DISTRICTS = [
   { key: "08111", name: "Stuttgart", kind: "Stadtkreis", regionKey: "081", latitude: 48.7758, longitude: 9.1829 },
   { key: "08117", name: "Göppingen", kind: "Landkreis", regionKey: "081", latitude: 48.7, longitude: 9.65 },
   { key: "08212", name: "Karlsruhe", kind: "Stadtkreis", regionKey: "082", latitude: 49.0069, longitude: 8.4037 },
-  { key: "08311", name: "Freiburg im Breisgau", kind: "Stadtkreis", regionKey: "083", latitude: 47.999, longitude: 7.8421 },
+  {
+    key: "08311",
+    name: "Freiburg im Breisgau",
+    kind: "Stadtkreis",
+    regionKey: "083",
+    latitude: 47.999,
+    longitude: 7.8421,
+  },
   { key: "08421", name: "Ulm", kind: "Stadtkreis", regionKey: "084", latitude: 48.4011, longitude: 9.9876 },
 ] as const;

@@ -22,7 +22,19 @@ export interface GoldOffer {
   modulesAllowed: string[];
 }
 
-export const FIELDS = ["found", "firstStart", "lastEnd", "postalCode", "districtKey", "online", "free", "price", "teachingUnits", "relevant", "moduleHit"] as const;
+export const FIELDS = [
+  "found",
+  "firstStart",
+  "lastEnd",
+  "postalCode",
+  "districtKey",
+  "online",
+  "free",
+  "price",
+  "teachingUnits",
+  "relevant",
+  "moduleHit",
+] as const;
 export type Field = (typeof FIELDS)[number];
 
 export interface ExtractionReport {
@@ -48,7 +60,9 @@ export async function evaluateDevFeeds(dir: string): Promise<ExtractionReport> {
   const server = createServer((req, res) => {
     const file = path.join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
     if (!file.startsWith(dir) || !statSync(file, { throwIfNoEntry: false })?.isFile()) return res.writeHead(404).end();
-    res.writeHead(200, { "content-type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+    res
+      .writeHead(200, { "content-type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream" })
+      .end(readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -63,12 +77,19 @@ export async function evaluateDevFeeds(dir: string): Promise<ExtractionReport> {
     retries: 0,
     respectRobots: false,
   });
-  const report: ExtractionReport = { offers: gold.offers.length, correct: Object.fromEntries(FIELDS.map((f) => [f, 0])) as Record<Field, number>, misses: [] };
+  const report: ExtractionReport = {
+    offers: gold.offers.length,
+    correct: Object.fromEntries(FIELDS.map((f) => [f, 0])) as Record<Field, number>,
+    misses: [],
+  };
   try {
     const feeds = [...new Set(gold.offers.map((o) => o.feed))];
     const extracted = new Map<string, ProcessedOffer[]>();
     for (const feed of feeds) {
-      const result = await extractFeed({ url: `http://${host}/${feed}` }, { fetcher, now: () => new Date("2026-11-22T00:00:00Z") });
+      const result = await extractFeed(
+        { url: `http://${host}/${feed}` },
+        { fetcher, now: () => new Date("2026-11-22T00:00:00Z") },
+      );
       extracted.set(feed, result.offers ?? []);
     }
     for (const g of gold.offers) {
@@ -83,8 +104,18 @@ export async function evaluateDevFeeds(dir: string): Promise<ExtractionReport> {
       const lastEnd = offer.sessions.at(-1)?.end ?? null;
       check("firstStart", same(firstStart, g.sessions[0]?.[0]), g.sessions[0]?.[0], firstStart);
       check("lastEnd", same(lastEnd, g.sessions.at(-1)?.[1]), g.sessions.at(-1)?.[1], lastEnd);
-      check("postalCode", (offer.location?.postalCode ?? null) === g.postalCode, g.postalCode, offer.location?.postalCode);
-      check("districtKey", (offer.location?.districtKey ?? null) === g.districtKey, g.districtKey, offer.location?.districtKey);
+      check(
+        "postalCode",
+        (offer.location?.postalCode ?? null) === g.postalCode,
+        g.postalCode,
+        offer.location?.postalCode,
+      );
+      check(
+        "districtKey",
+        (offer.location?.districtKey ?? null) === g.districtKey,
+        g.districtKey,
+        offer.location?.districtKey,
+      );
       check("online", offer.online === g.online, g.online, offer.online);
       check("free", offer.free === g.free, g.free, offer.free);
       const price = offer.free ? 0 : (offer.price?.amount ?? null);
@@ -92,7 +123,10 @@ export async function evaluateDevFeeds(dir: string): Promise<ExtractionReport> {
       check("teachingUnits", offer.teachingUnits === g.teachingUnits, g.teachingUnits, offer.teachingUnits);
       check("relevant", offer.classification.relevant === g.relevant, g.relevant, offer.classification.relevant);
       const top3 = offer.classification.modules.slice(0, 3).map((m) => m.code);
-      const hit = g.modules.length === 0 ? top3.every((c) => g.modulesAllowed.includes(c)) || top3.length === 0 : g.modules.some((m) => top3.includes(m as never));
+      const hit =
+        g.modules.length === 0
+          ? top3.every((c) => g.modulesAllowed.includes(c)) || top3.length === 0
+          : g.modules.some((m) => top3.includes(m as never));
       check("moduleHit", hit, g.modules, top3);
     }
   } finally {
@@ -104,10 +138,14 @@ export async function evaluateDevFeeds(dir: string): Promise<ExtractionReport> {
 
 export function formatExtractionReport(report: ExtractionReport): string {
   const lines = [`offers: ${report.offers}`];
-  for (const field of FIELDS) lines.push(`${field.padEnd(14)} ${(report.correct[field] / report.offers).toFixed(3)}  (${report.correct[field]}/${report.offers})`);
+  for (const field of FIELDS)
+    lines.push(
+      `${field.padEnd(14)} ${(report.correct[field] / report.offers).toFixed(3)}  (${report.correct[field]}/${report.offers})`,
+    );
   if (report.misses.length) {
     lines.push("", "misses:");
-    for (const m of report.misses) lines.push(`  ${m.field}: ${m.title} — expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`);
+    for (const m of report.misses)
+      lines.push(`  ${m.field}: ${m.title} — expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`);
   }
   return `${lines.join("\n")}\n`;
 }

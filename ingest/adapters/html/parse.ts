@@ -255,7 +255,10 @@ export function parseHtml(input: FeedInput, rawConfig: unknown): ParseResult {
   // A page cut off in transfer still parses (the parser closes open tags), but its list
   // may be short: without a closing </body> or </html> it withdraws nothing.
   const truncated = /<(?:html|body)[\s>]/i.test(input.text) && !/<\/(?:html|body)\s*>/i.test(input.text);
-  if (truncated) warnings.push({ message: "Seite unvollständig (kein </body> oder </html>): gelesene Einträge übernommen, nichts zurückgezogen" });
+  if (truncated)
+    warnings.push({
+      message: "Seite unvollständig (kein </body> oder </html>): gelesene Einträge übernommen, nichts zurückgezogen",
+    });
   return { offers, warnings, complete: !truncated, ...(config.detail ? { detailRequests } : {}) };
 }
 
