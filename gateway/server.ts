@@ -21,6 +21,11 @@ import type { TLSSocket } from "node:tls";
 
 /** Largest accepted request body: a GraphQL operation with variables, not an upload. */
 export const MAX_BODY_BYTES = 1_000_000;
+/**
+ * Signed-in providers and analysts may send more: a spreadsheet uploaded through
+ * registerFeed/previewFeed (5 MB, base64-encoded in the variables). The public never.
+ */
+export const MAX_AUTHENTICATED_BODY_BYTES = 8_000_000;
 
 export interface GatewayDeps {
   db: Database;
@@ -168,7 +173,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     const auth = { viewer };
     let body: unknown = undefined;
     if (req.method === "POST") {
-      const text = await readBody(req, MAX_BODY_BYTES);
+      const text = await readBody(req, viewer.role === "PUBLIC" ? MAX_BODY_BYTES : MAX_AUTHENTICATED_BODY_BYTES);
       const type = req.headers["content-type"] ?? "";
       if (type.includes("application/json")) {
         try {
@@ -221,7 +226,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
         return sendJson(res, 413, {
-          errors: [{ message: `Anfrage größer als ${MAX_BODY_BYTES} Bytes.`, extensions: { code: "BAD_REQUEST" } }],
+          errors: [{ message: "Anfrage zu groß.", extensions: { code: "BAD_REQUEST" } }],
         });
       }
       deps.logger.error({ err: error, path: url.pathname }, "request failed");

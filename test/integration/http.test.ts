@@ -90,6 +90,13 @@ describe("the GraphQL endpoint over HTTP", () => {
   it("refuses bodies over the size limit and malformed JSON with 4xx", async () => {
     const huge = await post({ query: `{ providers { id } } #${"x".repeat(1_100_000)}` });
     expect(huge.status).toBe(413);
+    // A signed-in provider or analyst may send an upload-sized body (a spreadsheet in base64).
+    const issued = await issueToken(t.db, { role: "ANALYST", name: "Upload" });
+    const large = await post(
+      { query: "{ providers { id } }", variables: { pad: "x".repeat(2_000_000) } },
+      { authorization: `Bearer ${issued.token}` },
+    );
+    expect(large.status).toBe(200);
     const broken = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: "{nope" });
     expect(broken.status).toBe(400);
   });
