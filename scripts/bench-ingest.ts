@@ -13,7 +13,7 @@
  * Needs DATABASE_URL (a PostgreSQL server, role may create databases); without it PGlite
  * in memory, whose figures do not count against the goals.
  */
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -21,8 +21,8 @@ import { load as cheerioLoad } from "cheerio";
 import { parseDocument } from "htmlparser2";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { openDatabase, type Database } from "../prisma/database.ts";
-import { migrate } from "../prisma/migrate.ts";
+import type { Database } from "../prisma/database.ts";
+import { createScratchDatabase } from "../prisma/scratch.ts";
 import { seedTaxonomy } from "../prisma/seed.ts";
 import { seedPlaceData } from "../gateway/places.ts";
 import { ADAPTERS } from "../ingest/adapters/index.ts";
@@ -96,35 +96,10 @@ interface BenchDatabase {
 }
 
 async function createBenchDatabase(serverUrl: string | undefined): Promise<BenchDatabase> {
-  let result: BenchDatabase;
-  if (!serverUrl) {
-    const db = await openDatabase({ dataDir: "memory://" });
-    result = { db, url: null, drop: () => db.close() };
-  } else {
-    const name = `bench_ingest_${randomBytes(5).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const db = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
-    result = {
-      db,
-      url: url.toString(),
-      drop: async () => {
-        await db.close();
-        const cleanup = new pg.Client({ connectionString: serverUrl });
-        await cleanup.connect();
-        await cleanup.query(`drop database if exists ${name} with (force)`);
-        await cleanup.end();
-      },
-    };
-  }
-  await migrate(result.db);
-  await seedTaxonomy(result.db);
-  await seedPlaceData(result.db);
-  return result;
+  const scratch = await createScratchDatabase(serverUrl, "bench_ingest", 4);
+  await seedTaxonomy(scratch.db);
+  await seedPlaceData(scratch.db);
+  return scratch;
 }
 
 async function clearOffers(db: Database): Promise<void> {

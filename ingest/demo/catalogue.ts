@@ -97,7 +97,7 @@ const AUDIENCE_TEXT: Readonly<Record<AudienceCode, readonly string[]>> = {
   VOLUNTEERS: ["Ehrenamtlich Engagierte", "Freiwillige in Initiativen und Vereinen"],
 };
 
-interface ShapeRule {
+export interface ShapeRule {
   /** [hour, minute] of start and end, per typical day. */
   times: readonly (readonly [number, number, number, number])[];
   price: readonly [number, number];
@@ -105,7 +105,8 @@ interface ShapeRule {
   unitsPerMeeting: number;
 }
 
-const SHAPE_RULES: Readonly<Record<DateShape, ShapeRule>> = {
+/** Clock times, price range and units per date shape; the synthetic benchmark set shares it. */
+export const SHAPE_RULES: Readonly<Record<DateShape, ShapeRule>> = {
   EVENING: {
     times: [
       [18, 30, 21, 0],
@@ -161,7 +162,7 @@ function weekday(day: DateTime): DateTime {
   return day;
 }
 
-interface Schedule {
+export interface Schedule {
   sessions: DemoSession[];
   skippedStarts: string[];
 }
@@ -175,7 +176,8 @@ function meeting(day: DateTime, t: readonly [number, number, number, number]): D
 }
 
 /** Lays out the meetings of an offer of the given shape, starting around `first`. */
-function schedule(shape: DateShape, first: DateTime, rng: Rng, forceSkip: boolean): Schedule {
+/** The meetings of one offer of a date shape; the synthetic benchmark set uses it too. */
+export function schedule(shape: DateShape, first: DateTime, rng: Rng, forceSkip: boolean): Schedule {
   const rule = SHAPE_RULES[shape];
   const times = rng.pick(rule.times);
   const day = weekday(first);
@@ -225,7 +227,7 @@ function schedule(shape: DateShape, first: DateTime, rng: Rng, forceSkip: boolea
   }
 }
 
-function meetingsCount(offerSessions: readonly DemoSession[]): number {
+export function meetingsCount(offerSessions: readonly DemoSession[]): number {
   return offerSessions.reduce((n, s) => {
     if (!s.allDay) return n + 1;
     const days = DateTime.fromISO(s.end ?? s.start).diff(DateTime.fromISO(s.start), "days").days + 1;

@@ -10,11 +10,14 @@ import type { AudienceCode } from "../../schema/taxonomy/codes.ts";
 import {
   DEMO_PROVIDER_PROFILES,
   FORMAT_KIND,
+  SHAPE_RULES,
   ZONE,
+  meetingsCount,
+  schedule as demoSchedule,
+  type Schedule,
   type DemoFormat,
   type DemoOffer,
   type DemoProviderProfile,
-  type DemoSession,
 } from "../demo/catalogue.ts";
 import { DEMO_PLACES } from "../demo/places.ts";
 import { createRng, hashSeed, type Rng } from "../demo/prng.ts";
@@ -60,57 +63,8 @@ const DEFAULT_BASE_DATE = new Date("2026-11-22T06:00:00Z");
 /** Formats that cannot express a shape the way providers publish it (as in the demo). */
 const UNSUPPORTED: Partial<Record<DemoFormat, readonly DateShape[]>> = { ics: ["CERTIFICATE"] };
 
-/** Start/end clock times and price range per shape; units per meeting of 45 minutes. */
-const SHAPES: Readonly<
-  Record<
-    DateShape,
-    { times: readonly (readonly [number, number, number, number])[]; price: readonly [number, number]; units: number }
-  >
-> = {
-  EVENING: {
-    times: [
-      [18, 30, 21, 0],
-      [19, 0, 21, 30],
-    ],
-    price: [10, 25],
-    units: 3,
-  },
-  HALF_DAY: {
-    times: [
-      [14, 0, 17, 30],
-      [9, 0, 12, 30],
-    ],
-    price: [25, 65],
-    units: 4,
-  },
-  DAY: {
-    times: [
-      [9, 30, 16, 30],
-      [9, 0, 16, 0],
-    ],
-    price: [60, 190],
-    units: 8,
-  },
-  TWO_DAY: { times: [[10, 0, 17, 0]], price: [150, 390], units: 8 },
-  WEEKLY: {
-    times: [
-      [18, 30, 20, 45],
-      [19, 0, 21, 15],
-    ],
-    price: [40, 120],
-    units: 3,
-  },
-  CERTIFICATE: { times: [[9, 30, 17, 0]], price: [690, 1500], units: 8 },
-  WEBINAR: {
-    times: [
-      [10, 0, 11, 30],
-      [14, 0, 15, 30],
-    ],
-    price: [0, 40],
-    units: 2,
-  },
-  ALL_DAY_RANGE: { times: [[0, 0, 0, 0]], price: [180, 450], units: 8 },
-};
+/** The demo catalogue's shapes: the same clock times, prices and units per meeting. */
+const SHAPES = SHAPE_RULES;
 
 const KIND_BY_SHAPE: Readonly<Record<DateShape, DemoOffer["kind"]>> = {
   EVENING: "SEMINAR",
@@ -152,72 +106,10 @@ const DESCRIPTION_ENDINGS: readonly string[] = [
   "",
 ];
 
-const iso = (dt: DateTime): string => dt.toISO({ suppressMilliseconds: true }) ?? "";
 const isoDate = (dt: DateTime): string => dt.toISODate() ?? "";
-const at = (day: DateTime, h: number, m: number): DateTime =>
-  day.set({ hour: h, minute: m, second: 0, millisecond: 0 });
-const meeting = (day: DateTime, t: readonly [number, number, number, number]): DemoSession => ({
-  start: iso(at(day, t[0], t[1])),
-  end: iso(at(day, t[2], t[3])),
-  allDay: false,
-});
-/** Courses run Monday to Friday. */
-const weekday = (day: DateTime): DateTime =>
-  day.weekday === 6 ? day.plus({ days: 2 }) : day.weekday === 7 ? day.plus({ days: 1 }) : day;
-
-function schedule(shape: DateShape, first: DateTime, rng: Rng): { sessions: DemoSession[]; skippedStarts: string[] } {
-  const times = rng.pick(SHAPES[shape].times);
-  const day = weekday(first);
-  switch (shape) {
-    case "TWO_DAY": {
-      const d1 = day.weekday === 5 ? day.minus({ days: 1 }) : day;
-      return {
-        sessions: [meeting(d1, [10, 0, 17, 0]), meeting(d1.plus({ days: 1 }), [9, 0, 15, 30])],
-        skippedStarts: [],
-      };
-    }
-    case "WEEKLY": {
-      const count = rng.int(5, 8);
-      const skip = rng.chance(0.6) ? rng.int(2, count - 2) : -1;
-      const sessions: DemoSession[] = [];
-      const skippedStarts: string[] = [];
-      for (let i = 0; i < count; i++) {
-        const m = meeting(day.plus({ weeks: i }), times);
-        if (i === skip) skippedStarts.push(m.start);
-        else sessions.push(m);
-      }
-      return { sessions, skippedStarts };
-    }
-    case "CERTIFICATE": {
-      const blocks = rng.int(4, 6);
-      const gap = rng.int(5, 8);
-      const thursday = day.plus({ days: (4 - day.weekday + 7) % 7 });
-      const sessions: DemoSession[] = [];
-      for (let b = 0; b < blocks; b++) {
-        const d = thursday.plus({ weeks: b * gap });
-        sessions.push(meeting(d, [9, 30, 17, 0]), meeting(d.plus({ days: 1 }), [9, 0, 16, 0]));
-      }
-      return { sessions, skippedStarts: [] };
-    }
-    case "ALL_DAY_RANGE": {
-      const monday = day.plus({ days: (1 - day.weekday + 7) % 7 });
-      const days = rng.int(2, 3);
-      return {
-        sessions: [{ start: isoDate(monday), end: isoDate(monday.plus({ days: days - 1 })), allDay: true }],
-        skippedStarts: [],
-      };
-    }
-    default:
-      return { sessions: [meeting(day, times)], skippedStarts: [] };
-  }
-}
-
-function meetings(sessions: readonly DemoSession[]): number {
-  return sessions.reduce((n, s) => {
-    if (!s.allDay) return n + 1;
-    return n + Math.round(DateTime.fromISO(s.end ?? s.start).diff(DateTime.fromISO(s.start), "days").days + 1);
-  }, 0);
-}
+/** The demo catalogue's schedules: the same meetings per date shape, drawn with this set's seed. */
+const schedule = (shape: DateShape, first: DateTime, rng: Rng): Schedule => demoSchedule(shape, first, rng, false);
+const meetings = meetingsCount;
 
 const roundTo5 = (n: number): number => Math.round(n / 5) * 5;
 
@@ -255,7 +147,7 @@ function synthOffer(
   const free = rule.price[0] === 0 ? rng.chance(0.5) : rng.chance(feed.freeShare);
   const price = free ? 0 : Math.max(5, roundTo5(rng.int(rule.price[0], rule.price[1])));
   const reducedPrice = !free && price >= 40 && rng.chance(0.25) ? roundTo5(price * 0.7) : null;
-  const teachingUnits = feed.unitsStyle !== null && rng.chance(0.85) ? meetings(sessions) * rule.units : null;
+  const teachingUnits = feed.unitsStyle !== null && rng.chance(0.85) ? meetings(sessions) * rule.unitsPerMeeting : null;
 
   const ort = place.municipality;
   const title = `${topic.title}${rng.pick(online ? ["", " (online)"] : TITLE_SUFFIXES).replace("{ort}", ort)}`;

@@ -1,7 +1,5 @@
-import { randomBytes } from "node:crypto";
-import pg from "pg";
-import { openDatabase, type Database } from "../../prisma/database.ts";
-import { migrate } from "../../prisma/migrate.ts";
+import type { Database } from "../../prisma/database.ts";
+import { createScratchDatabase } from "../../prisma/scratch.ts";
 import { seedTaxonomy, seedPlaces } from "../../prisma/seed.ts";
 
 /**
@@ -19,38 +17,12 @@ export interface TestDatabase {
 export const onPostgres = (): boolean => Boolean(process.env.DATABASE_URL);
 
 export async function createTestDatabase(options: { seed?: boolean } = {}): Promise<TestDatabase> {
-  const serverUrl = process.env.DATABASE_URL;
-  let result: TestDatabase;
-  if (!serverUrl) {
-    const db = await openDatabase({ dataDir: "memory://" });
-    result = { db, drop: () => db.close() };
-  } else {
-    const name = `hub_test_${randomBytes(6).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const db = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
-    result = {
-      db,
-      url: url.toString(),
-      drop: async () => {
-        await db.close();
-        const cleanup = new pg.Client({ connectionString: serverUrl });
-        await cleanup.connect();
-        await cleanup.query(`drop database if exists ${name} with (force)`);
-        await cleanup.end();
-      },
-    };
-  }
-  await migrate(result.db);
+  const scratch = await createScratchDatabase(process.env.DATABASE_URL, "hub_test");
   if (options.seed !== false) {
-    await seedTaxonomy(result.db);
-    await seedPlaces(result.db, TEST_DISTRICTS, []);
+    await seedTaxonomy(scratch.db);
+    await seedPlaces(scratch.db, TEST_DISTRICTS, []);
   }
-  return result;
+  return { db: scratch.db, ...(scratch.url ? { url: scratch.url } : {}), drop: scratch.drop };
 }
 
 /** A few districts for tests that do not need the whole gazetteer. */
