@@ -89,10 +89,19 @@ export type HtmlFields = z.infer<typeof htmlDetailFieldsSchema>;
 
 export type HtmlConfigOutcome = { ok: true; config: HtmlConfig } | { ok: false; errors: string[] };
 
+// A feed's config object is validated once, not once per detail page: checking the
+// selectors builds a document per selector and was a seventh of extract time.
+const checked = new WeakMap<object, HtmlConfigOutcome>();
+
 export function parseHtmlConfig(raw: unknown): HtmlConfigOutcome {
+  const cached = typeof raw === "object" && raw !== null ? checked.get(raw) : undefined;
+  if (cached) return cached;
   const result = htmlConfigSchema.safeParse(raw);
-  if (result.success) return { ok: true, config: result.data };
-  return { ok: false, errors: result.error.issues.map((i) => `${i.path.join(".") || "Konfiguration"}: ${i.message}`) };
+  const outcome: HtmlConfigOutcome = result.success
+    ? { ok: true, config: result.data }
+    : { ok: false, errors: result.error.issues.map((i) => `${i.path.join(".") || "Konfiguration"}: ${i.message}`) };
+  if (typeof raw === "object" && raw !== null) checked.set(raw, outcome);
+  return outcome;
 }
 
 /** "h3 a@href" → selector "h3 a", attribute "href"; "@data-id" → the item itself. */
