@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fetcherConfigFromEnv, type FetcherConfig } from "../ingest/fetch/fetcher.ts";
 
 /**
  * The hub's configuration, read from the environment once per process and validated
@@ -48,7 +49,8 @@ export interface HubConfig {
   port: number;
   host: string;
   database: { url?: string; dataDir: string; poolSize: number };
-  allowHosts: string;
+  /** The fetcher's settings (HUB_ALLOW_HOSTS, HUB_FETCH_*, HUB_USER_AGENT), validated here too. */
+  fetch: FetcherConfig;
   publicUrl?: string;
   /**
    * Introspection and the GraphQL IDE: on unless NODE_ENV=production is set explicitly or
@@ -95,16 +97,26 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  let fetch: FetcherConfig | undefined;
+  try {
+    fetch = fetcherConfigFromEnv(env);
+  } catch (error) {
+    // The fetcher lists its problems as "- …" lines under a heading: keep one list.
+    const message = error instanceof Error ? error.message : String(error);
+    const lines = message.split("\n").filter((line) => line.startsWith("- "));
+    problems.push(...(lines.length ? lines.map((line) => line.slice(2)) : [message]));
   }
+  if (!parsed.success || !fetch || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
     database: { url: e.DATABASE_URL, dataDir: e.HUB_DATA_DIR, poolSize: e.HUB_DB_POOL_SIZE },
-    allowHosts: e.HUB_ALLOW_HOSTS,
+    fetch,
     publicUrl: e.HUB_PUBLIC_URL,
     introspection: e.HUB_INTROSPECTION ? e.HUB_INTROSPECTION === "true" : env.NODE_ENV !== "production",
     logLevel: e.HUB_LOG_LEVEL,

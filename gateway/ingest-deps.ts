@@ -1,5 +1,5 @@
 import { hostname } from "node:os";
-import { createFetcher, fetcherConfigFromEnv, parseAllowList, type FetcherConfig } from "../ingest/fetch/fetcher.ts";
+import { createFetcher, parseAllowList, type FetcherConfig } from "../ingest/fetch/fetcher.ts";
 import type { IngestDeps } from "../ingest/run-feed.ts";
 import type { Runtime } from "./runtime.ts";
 
@@ -15,7 +15,7 @@ export function createIngestDeps(
   runtime: Runtime,
   options: { extraAllowHosts?: string; fetcher?: Partial<FetcherConfig> } = {},
 ): IngestDeps & { close(): Promise<void> } {
-  const base = fetcherConfigFromEnv(process.env);
+  const base = runtime.config.fetch;
   const allowHosts = [...base.allowHosts, ...parseAllowList(options.extraAllowHosts ?? "")];
   const fetcher = createFetcher({ ...base, ...options.fetcher, allowHosts });
   return {

@@ -10,7 +10,6 @@ import { extractFeed, isFeedKind, UnreadableFeedError, type ProcessedOffer } fro
 import { runFeed, type IngestDeps } from "../ingest/run-feed.ts";
 import { assertFetchableUrl, systemResolver, type Resolver } from "../ingest/fetch/url-guard.ts";
 import type { AllowList } from "../ingest/fetch/address-guard.ts";
-import { fetcherConfigFromEnv } from "../ingest/fetch/fetcher.ts";
 import { FetchError } from "../ingest/fetch/errors.ts";
 import { parseHtmlConfig } from "../ingest/adapters/html/index.ts";
 import { parseGraphqlConfig } from "../ingest/adapters/graphql/index.ts";
@@ -26,7 +25,7 @@ import { storeOffers } from "../ingest/store/offer-store.ts";
  */
 
 export interface IngestPortOptions {
-  /** Hosts exempt from the address guard (HUB_ALLOW_HOSTS by default); must match the fetcher's. */
+  /** Hosts exempt from the address guard (the configured HUB_ALLOW_HOSTS); none when absent. */
   allowHosts?: AllowList;
   /** DNS for the guard; tests inject one so nothing is resolved for real. */
   resolver?: Resolver;
@@ -70,7 +69,7 @@ export const germanConfigError = (message: string): string =>
 const PUSH_SOURCE = (providerId: string) => `push:${providerId}`;
 
 export function createIngestPort(deps: IngestDeps, options: IngestPortOptions = {}): Required<IngestPort> {
-  const allowHosts = options.allowHosts ?? fetcherConfigFromEnv(process.env).allowHosts;
+  const allowHosts = options.allowHosts ?? [];
   const resolver = options.resolver ?? systemResolver;
 
   const guard = async (url: string): Promise<void> => {

@@ -220,7 +220,12 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
       if (found) {
         const viewer = refuseOrViewer(res, await admit(req), "route");
         if (!viewer) return;
-        return await found.route.handle(req, res, { db: deps.db, url, now, viewer }, found.match);
+        return await found.route.handle(
+          req,
+          res,
+          { db: deps.db, url, now, viewer, publicUrl: deps.publicUrl },
+          found.match,
+        );
       }
       return sendJson(res, 404, { error: "Nicht gefunden." });
     } catch (error) {

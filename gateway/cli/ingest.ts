@@ -71,9 +71,9 @@ export function registerIngestCommands(program: Command, config: () => HubConfig
     .option("--config <file>", "JSON-Datei mit Feed-Optionen (Selektoren, Spaltenzuordnung, GraphQL-Abfrage)")
     .option("--json", "eine JSON-Zeile {offers, warnings} ausgeben")
     .action(async (target: string, options: { kind?: FeedKind; config?: string; json?: boolean }) => {
-      const { extractFeed, createFetcher, fetcherConfigFromEnv, describeFailure } = await load();
+      const { extractFeed, createFetcher, describeFailure } = await load();
       const feedConfig: unknown = options.config ? JSON.parse(await readFile(options.config, "utf8")) : undefined;
-      const fetcher = createFetcher(fetcherConfigFromEnv(process.env));
+      const fetcher = createFetcher(config().fetch);
       try {
         const result = await extractFeed(
           { url: target, kind: options.kind ?? null, config: feedConfig },

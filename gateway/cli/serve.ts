@@ -69,7 +69,7 @@ export function registerServe(program: Command, config: () => HubConfig): void {
         introspection: cfg.introspection,
         security: cfg.security,
         publicUrl: cfg.publicUrl,
-        ingest: createIngestPort(deps),
+        ingest: createIngestPort(deps, { allowHosts: cfg.fetch.allowHosts }),
       });
       const port = options.port ?? cfg.port;
       const server = await listen(gateway, port, cfg.host);

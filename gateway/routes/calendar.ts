@@ -43,8 +43,8 @@ const sendError = (req: IncomingMessage, res: ServerResponse, status: number, me
   send(req, res, status, "text/plain; charset=utf-8", `${message}\n`);
 
 /** The public base for permalinks: the configured public URL, else the request's own host. */
-function baseUrl(req: IncomingMessage): string {
-  const configured = process.env.HUB_PUBLIC_URL?.replace(/\/+$/, "");
+function baseUrl(req: IncomingMessage, publicUrl: string | undefined): string {
+  const configured = publicUrl?.replace(/\/+$/, "");
   if (configured) return configured;
   const host = req.headers.host ?? "";
   return /^[A-Za-z0-9.[\]:-]{1,255}$/.test(host) ? `http://${host}` : "http://localhost";
@@ -69,8 +69,9 @@ function sendCalendar(
   name: string,
   offers: readonly OfferRow[],
   file: string,
+  publicUrl: string | undefined,
 ): void {
-  const base = baseUrl(req);
+  const base = baseUrl(req, publicUrl);
   const body = buildCalendar(name, offers.map(calendarOffer), (id) => `${base}/offers/${encodeURIComponent(id)}`);
   res.setHeader("content-disposition", `inline; filename="${file}"`);
   send(req, res, 200, "text/calendar; charset=utf-8", body, etagOf(body));
@@ -89,7 +90,7 @@ async function offersIcs(req: IncomingMessage, res: ServerResponse, ctx: RouteCo
   if (ids.some((id) => !ID_PATTERN.test(id))) return sendError(req, res, 400, "Ungültige Angebots-ID in ids.");
   const offers = (await loadOffers(ctx.db, ids)).filter((o) => o.status === "ACTIVE" && o.duplicateOfId === null);
   if (!offers.length) return sendError(req, res, 404, "Keines der Angebote wurde gefunden.");
-  sendCalendar(req, res, "Fortbildungen Quartiersentwicklung", offers, "angebote.ics");
+  sendCalendar(req, res, "Fortbildungen Quartiersentwicklung", offers, "angebote.ics", ctx.publicUrl);
 }
 
 /** Query parameters → learningPath input; the same validation as the GraphQL query applies. */
@@ -126,7 +127,14 @@ async function pathIcs(req: IncomingMessage, res: ServerResponse, ctx: RouteCont
     return sendError(req, res, 400, "from ist kein gültiges Datum (ISO 8601).");
   try {
     const path = await learningPath(ctx.db, input, ctx.now());
-    sendCalendar(req, res, "Mein Qualifizierungsweg Quartiersentwicklung", path.offers, "qualifizierungsweg.ics");
+    sendCalendar(
+      req,
+      res,
+      "Mein Qualifizierungsweg Quartiersentwicklung",
+      path.offers,
+      "qualifizierungsweg.ics",
+      ctx.publicUrl,
+    );
   } catch (error) {
     if (error instanceof GraphQLError && error.extensions.code === "BAD_USER_INPUT") {
       return sendError(req, res, 400, `${String(error.extensions.field ?? "")}: ${error.message}`);

@@ -13,6 +13,8 @@ export interface RouteContext {
   now: () => Date;
   /** The viewer from a bearer token or a dashboard session; PUBLIC otherwise. */
   viewer: Viewer;
+  /** The configured public address (HUB_PUBLIC_URL), for absolute links. */
+  publicUrl?: string;
 }
 
 export interface Route {
