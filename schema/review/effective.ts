@@ -6,24 +6,25 @@ import type { SqlRunner } from "../../prisma/database.ts";
  * win over the automatic values; learning areas follow the modules.
  */
 export async function recomputeEffective(sql: SqlRunner, offerIds: string[]): Promise<void> {
+  // One statement: the module codes are computed once in `e` and feed the learning areas.
   await sql(
     `update "Offer" o set
-       "moduleCodes" = coalesce((
-         select array_agg(distinct m."moduleCode" order by m."moduleCode") from "OfferModule" m
-         where m."offerId" = o.id and not m.removed
-           and not exists (select 1 from "OfferModule" r where r."offerId" = o.id and r."moduleCode" = m."moduleCode"
-                           and r.source = 'ANALYST' and r.removed)), '{}'),
+       "moduleCodes" = e.codes,
        relevant = coalesce(o."relevantOverride", o."autoRelevant"),
-       "learningFormat" = coalesce(o."learningFormatOverride", o."autoLearningFormat")
-     where o.id = any($1::text[])`,
-    [offerIds],
-  );
-  await sql(
-    `update "Offer" o set "learningAreas" = coalesce((
+       "learningFormat" = coalesce(o."learningFormatOverride", o."autoLearningFormat"),
+       "learningAreas" = coalesce((
          select array_agg(distinct a order by a) from unnest(
-           o."learningAreas" || coalesce((select array_agg(md."learningAreaCode") from "Module" md where md.code = any(o."moduleCodes")), '{}')
+           o."learningAreas" || coalesce((select array_agg(md."learningAreaCode") from "Module" md where md.code = any(e.codes)), '{}')
          ) a), '{}')
-     where o.id = any($1::text[])`,
+     from (
+       select x.id, coalesce((
+         select array_agg(distinct m."moduleCode" order by m."moduleCode") from "OfferModule" m
+         where m."offerId" = x.id and not m.removed
+           and not exists (select 1 from "OfferModule" r where r."offerId" = x.id and r."moduleCode" = m."moduleCode"
+                           and r.source = 'ANALYST' and r.removed)), '{}') as codes
+       from "Offer" x where x.id = any($1::text[])
+     ) e
+     where o.id = e.id`,
     [offerIds],
   );
 }
