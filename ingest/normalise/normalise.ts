@@ -188,12 +188,25 @@ export function normaliseOffer(draft: OfferDraft, ctx: NormaliseContext): Normal
 
 /** JSON with keys sorted at every level, so equal content always serialises alike. */
 export function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
+  // Loops instead of entries/filter/map chains: this runs over every offer of every run.
+  if (Array.isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i++) out += (i ? "," : "") + stableJson(value[i]);
+    return out + "]";
+  }
   if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(",")}}`;
+    const record = value as Record<string, unknown>;
+    // Default sort compares UTF-16 code units, as `<` does.
+    const keys = Object.keys(record).sort();
+    let out = "{";
+    let first = true;
+    for (const key of keys) {
+      const v = record[key];
+      if (v === undefined) continue;
+      out += (first ? "" : ",") + JSON.stringify(key) + ":" + stableJson(v);
+      first = false;
+    }
+    return out + "}";
   }
   return JSON.stringify(value) ?? "null";
 }
