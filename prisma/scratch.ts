@@ -38,13 +38,40 @@ export async function createScratchDatabase(
       url: url.toString(),
       drop: async () => {
         await db.close();
-        const cleanup = new pg.Client({ connectionString: serverUrl });
-        await cleanup.connect();
-        await cleanup.query(`drop database if exists ${name} with (force)`);
-        await cleanup.end();
+        await dropDatabase(serverUrl, name);
       },
     };
   }
   await migrate(result.db);
   return result;
+}
+
+/**
+ * Drops a scratch database. A plain DROP first, retried briefly: PostgreSQL cancels an
+ * autovacuum worker on that database by itself, while `WITH (FORCE)` would try to signal
+ * it and fails for a role without pg_signal_backend. Cleanup never fails a test run: a
+ * database left behind is reported, not thrown.
+ */
+async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      try {
+        await client.query(`drop database if exists ${name}`);
+        return;
+      } catch (error) {
+        // 55006: the database is still being accessed by another session; wait and retry.
+        if ((error as { code?: string }).code !== "55006") throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+    await client.query(`drop database if exists ${name} with (force)`);
+  } catch (error) {
+    process.stderr.write(
+      `scratch database ${name} not dropped: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+  } finally {
+    await client.end();
+  }
 }
