@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Database } from "../prisma/database.ts";
 import type { Fetcher } from "./fetch/fetcher.ts";
 import { FetchError } from "./fetch/errors.ts";
@@ -48,19 +49,16 @@ export const utc = (n: number): string => `($${n}::timestamptz at time zone 'UTC
 
 export async function runFeed(deps: IngestDeps, feedId: string, trigger: RunTrigger): Promise<RunSummary> {
   const { db } = deps;
-  const claimed = await claimFeed(deps, feedId);
+  const claimed = await claimFeed(deps, feedId, trigger);
   if (!claimed) return { feedId, runId: null, status: "SKIPPED", warnings: ["Der Feed wird gerade schon eingelesen."] };
   const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
-  // We hold the lease now, so any run of this feed still marked RUNNING lost its process.
-  await abandonStaleRuns(db, deps.now(), feedId);
   const renewal = setInterval(
     () => void renewLease(deps, feedId, leaseMs).catch(() => undefined),
     Math.max(250, Math.floor(leaseMs / 3)),
   );
   renewal.unref();
-  const run = await db.prisma.ingestRun.create({
-    data: { feedId, trigger, instance: deps.instance, startedAt: deps.now() },
-  });
+  const run = { id: claimed.runId };
+  let released = false;
   try {
     const result = await extractFeed(
       {
@@ -77,17 +75,18 @@ export async function runFeed(deps: IngestDeps, feedId: string, trigger: RunTrig
     const warnings = result.warnings.map((w) => (w.sourceKey ? `${w.sourceKey}: ${w.message}` : w.message));
     const finishedAt = deps.now();
     if (result.offers === null) {
-      await db.prisma.ingestRun.update({ where: { id: run.id }, data: { status: "NOT_MODIFIED", finishedAt } });
-      await db.prisma.feed.update({
-        where: { id: feedId },
-        data: {
-          lastRunAt: finishedAt,
-          lastSuccessAt: finishedAt,
-          state: "ACTIVE",
-          failingSince: null,
-          lastError: null,
-        },
-      });
+      // The most frequent run of all: finish the run, record the feed and release the
+      // lease in one statement.
+      await db.sql(
+        `with run as (update "IngestRun" set status = 'NOT_MODIFIED', "finishedAt" = ${utc(3)} where id = $2)
+         update "Feed" set "lastRunAt" = ${utc(3)}, "lastSuccessAt" = ${utc(3)}, state = 'ACTIVE',
+           "failingSince" = null, "lastError" = null, "updatedAt" = ${utc(5)},
+           "leaseOwner" = case when "leaseOwner" = $4 then null else "leaseOwner" end,
+           "leaseUntil" = case when "leaseOwner" = $4 then null else "leaseUntil" end
+         where id = $1`,
+        [feedId, run.id, finishedAt, deps.instance, new Date()],
+      );
+      released = true;
       return { feedId, runId: run.id, status: "NOT_MODIFIED", warnings };
     }
     // Parsing and classifying are synchronous and can starve the renewal timer: make sure
@@ -140,30 +139,75 @@ export async function runFeed(deps: IngestDeps, feedId: string, trigger: RunTrig
         lastRunAt: at,
         lastErrorAt: at,
         lastError: failure.message,
-        failingSince: claimed.failingSince ?? at,
+        ...(claimed.failing ? {} : { failingSince: at }),
         ...(claimed.state === "ACTIVE" ? { state: "FAILING" } : {}),
       },
     });
     return { feedId, runId: run.id, status: "FAILED", error: failure, warnings: [] };
   } finally {
     clearInterval(renewal);
-    await db.sql(`update "Feed" set "leaseOwner" = null, "leaseUntil" = null where id = $1 and "leaseOwner" = $2`, [
-      feedId,
-      deps.instance,
-    ]);
+    if (!released)
+      await db.sql(`update "Feed" set "leaseOwner" = null, "leaseUntil" = null where id = $1 and "leaseOwner" = $2`, [
+        feedId,
+        deps.instance,
+      ]);
   }
 }
 
-/** Takes the feed's lease in one atomic statement: works on PGlite and across servers alike. */
-async function claimFeed(deps: IngestDeps, feedId: string) {
+interface ClaimedFeed {
+  runId: string;
+  url: string | null;
+  upload: Uint8Array | null;
+  uploadName: string | null;
+  kind: string | null;
+  config: unknown;
+  etag: string | null;
+  lastModified: string | null;
+  contentHash: string | null;
+  providerId: string;
+  state: string;
+  failing: boolean;
+}
+
+/**
+ * Takes the feed's lease in one atomic statement (works on PGlite and across servers
+ * alike), and in the same statement marks this feed's runs still RUNNING under another
+ * process as abandoned (we hold the lease now, so they lost theirs) and opens the run.
+ */
+async function claimFeed(deps: IngestDeps, feedId: string, trigger: RunTrigger): Promise<ClaimedFeed | null> {
   const now = deps.now();
-  const rows = await deps.db.sql<{ id: string }>(
-    `update "Feed" set "leaseOwner" = $2, "leaseUntil" = ${utc(3)}
-     where id = $1 and state <> 'DELETED' and ("leaseUntil" is null or "leaseUntil" < ${utc(4)}) returning id`,
-    [feedId, deps.instance, new Date(now.getTime() + (deps.leaseMs ?? DEFAULT_LEASE_MS)), now],
+  const abandonAt = deps.now();
+  const startedAt = deps.now();
+  const rows = await deps.db.sql<Omit<ClaimedFeed, "runId"> & { runId: string | null }>(
+    `with claimed as (
+       update "Feed" set "leaseOwner" = $2, "leaseUntil" = ${utc(3)}
+       where id = $1 and state <> 'DELETED' and ("leaseUntil" is null or "leaseUntil" < ${utc(4)})
+       returning id, url, upload, "uploadName", kind::text as kind, config, etag, "lastModified", "contentHash",
+         "providerId", state::text as state, ("failingSince" is not null) as failing
+     ), abandoned as (
+       update "IngestRun" r set status = 'FAILED', "finishedAt" = ${utc(5)}, "errorCode" = $6, "errorMessage" = $7
+       from claimed where r."feedId" = claimed.id and r.status = 'RUNNING' and r.instance is distinct from $2
+     ), run as (
+       insert into "IngestRun" (id, "feedId", trigger, instance, "startedAt")
+       select $8, id, $9::"RunTrigger", $2, ${utc(10)} from claimed returning id
+     )
+     select claimed.*, (select id from run) as "runId" from claimed`,
+    [
+      feedId,
+      deps.instance,
+      new Date(now.getTime() + (deps.leaseMs ?? DEFAULT_LEASE_MS)),
+      now,
+      abandonAt,
+      ABANDONED_CODE,
+      ABANDONED_MESSAGE,
+      randomUUID(),
+      trigger,
+      startedAt,
+    ],
   );
-  if (!rows.length) return null;
-  return deps.db.prisma.feed.findUniqueOrThrow({ where: { id: feedId } });
+  const row = rows[0];
+  if (!row?.runId) return null;
+  return { ...row, runId: row.runId };
 }
 
 /** Extends this process's lease; false when another process has taken the feed over. */
