@@ -129,7 +129,11 @@ async function publish(
   }
   const base = baseUrl(req, ctx.publicUrl);
   const params = new URLSearchParams([...ctx.url.searchParams].sort(([a], [b]) => a.localeCompare(b)));
-  const body = format.render(rows, (id) => `${base}/offers/${encodeURIComponent(id)}`, `hub-${params.toString() || "alle"}`);
+  const body = format.render(
+    rows,
+    (id) => `${base}/offers/${encodeURIComponent(id)}`,
+    `hub-${params.toString() || "alle"}`,
+  );
   const etag = etagOf(body);
   const lastModified = rows.reduce<Date | null>((max, o) => (max && max >= o.updatedAt ? max : o.updatedAt), null);
   res.setHeader("etag", etag);
@@ -147,4 +151,6 @@ async function publish(
   res.end(req.method === "HEAD" ? undefined : body);
 }
 
-export const PUBLISH_ROUTES: Route[] = [{ method: "GET", path: /^\/feeds\/offers\.(jsonld|ics|xml)$/, handle: publish }];
+export const PUBLISH_ROUTES: Route[] = [
+  { method: "GET", path: /^\/feeds\/offers\.(jsonld|ics|xml)$/, handle: publish },
+];

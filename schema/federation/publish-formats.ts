@@ -15,10 +15,12 @@ export type PermalinkOf = (id: string) => string;
 
 const berlinDateTime = (d: Date): string =>
   DateTime.fromJSDate(d, { zone: ZONE }).toISO({ suppressMilliseconds: true }) ?? d.toISOString();
-const berlinDate = (d: Date): string => DateTime.fromJSDate(d, { zone: ZONE }).toISODate() ?? d.toISOString().slice(0, 10);
+const berlinDate = (d: Date): string =>
+  DateTime.fromJSDate(d, { zone: ZONE }).toISODate() ?? d.toISOString().slice(0, 10);
 const stamp = (d: Date, allDay: boolean): string => (allDay ? berlinDate(d) : berlinDateTime(d));
 
-const present = <T>(value: T | null | undefined | ""): value is T => value !== null && value !== undefined && value !== "";
+const present = <T>(value: T | null | undefined | ""): value is T =>
+  value !== null && value !== undefined && value !== "";
 
 /** Drops null/undefined/empty-string members, so the output names only what is known. */
 function compact(entries: Record<string, unknown>): Record<string, unknown> {
@@ -109,6 +111,7 @@ export function jsonLdFeed(offers: readonly OfferRow[], permalinkOf: PermalinkOf
 const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 // XML 1.0 forbids most control characters even escaped: they are dropped.
 const escapeXml = (value: string): string =>
+  // eslint-disable-next-line no-control-regex -- matching those characters is the point
   value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "").replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
 
 const element = (name: string, value: string | null | undefined, indent: string): string[] =>
@@ -132,7 +135,14 @@ function serviceXml(o: OfferRow, permalinkOf: PermalinkOf): string[] {
       ? [
           `${i}        <LOCATION>`,
           ...element("NAME", o.locationName, `${i}          `),
-          ...(address.length ? [`${i}          <ADDRESS>`, ...address, `${i}            <COUNTRY>DE</COUNTRY>`, `${i}          </ADDRESS>`] : []),
+          ...(address.length
+            ? [
+                `${i}          <ADDRESS>`,
+                ...address,
+                `${i}            <COUNTRY>DE</COUNTRY>`,
+                `${i}          </ADDRESS>`,
+              ]
+            : []),
           `${i}        </LOCATION>`,
         ]
       : [];

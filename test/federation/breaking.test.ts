@@ -10,7 +10,10 @@ const RELEASED = `
 
 describe("the public contract check", () => {
   it("calls a removed field breaking and names it", async () => {
-    const result = await compareContracts(RELEASED, `type Query { offers: [Offer!]! } type Offer { id: ID! title: String! }`);
+    const result = await compareContracts(
+      RELEASED,
+      `type Query { offers: [Offer!]! } type Offer { id: ID! title: String! }`,
+    );
     expect(result.breaking).toHaveLength(1);
     expect(result.report).toMatch(/INKOMPATIBEL.*Offer\.priceText/);
   });

@@ -74,7 +74,8 @@ async function serveSchema(schema: GraphQLSchema): Promise<Server> {
   return server;
 }
 
-const urlOf = (server: Server, path = ""): string => `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`;
+const urlOf = (server: Server, path = ""): string =>
+  `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`;
 
 let t: TestDatabase;
 let hub: Gateway;
@@ -110,7 +111,11 @@ beforeAll(async () => {
   const feed = await createFeed(t.db, provider.id);
   ids.provider = provider.id;
   ids.offer = (
-    await createOffer(t.db, feed, { title: "Quartiersnetzwerke moderieren", moduleCodes: ["M07"], learningAreas: ["LB3"] })
+    await createOffer(t.db, feed, {
+      title: "Quartiersnetzwerke moderieren",
+      moduleCodes: ["M07"],
+      learningAreas: ["LB3"],
+    })
   ).id;
   ids.other = (await createOffer(t.db, feed, { title: "Sozialraumanalyse kompakt" })).id;
   portalServer = await serveSchema(

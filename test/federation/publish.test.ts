@@ -57,7 +57,12 @@ beforeAll(async () => {
   });
   await t.db.prisma.offer.update({
     where: { id: series.id },
-    data: { locationName: "Haus der Familie", street: "Pfarrstraße 45", postalCode: "73033", municipality: "Göppingen" },
+    data: {
+      locationName: "Haus der Familie",
+      street: "Pfarrstraße 45",
+      postalCode: "73033",
+      municipality: "Göppingen",
+    },
   });
   const online = await createOffer(t.db, feed, {
     title: "Beteiligung digital gestalten",
