@@ -468,6 +468,15 @@ function applyOccurrence(draft: OfferDraft, node: JsonObject, fallback: JsonObje
 /** What only the description says: hours always, place/price/date when nothing structured did. */
 function applyProse(draft: OfferDraft): void {
   if (!draft.description) return;
+  // Reading the prose is the costly part of this adapter: skip it when every field it
+  // could fill is already set from the structured data.
+  const wanted =
+    draft.teachingUnits === undefined ||
+    (!draft.price && !draft.priceText) ||
+    (!draft.location && !draft.locationText && !draft.attendance) ||
+    draft.sessions.length === 0 ||
+    !draft.audienceText;
+  if (!wanted) return;
   const prose = extractProse(htmlToText(draft.description));
   if (draft.teachingUnits === undefined && prose.teachingUnitsText) draft.teachingUnitsText = prose.teachingUnitsText;
   if (!draft.price && !draft.priceText && prose.priceText) draft.priceText = prose.priceText;
