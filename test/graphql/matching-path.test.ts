@@ -1,25 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pino } from "pino";
-import { createGateway } from "../../gateway/server.ts";
-import { hubSchema } from "../../schema/build-schema.ts";
 import { COORDS, NOW, seedMunicipalities } from "../../schema/matching/fixtures/test-support.ts";
 import { planPath, type PathCandidate } from "../../schema/matching/learning-path.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { testGateway } from "../support/gateway.ts";
 import { createFeed, createOffer, createProvider, type OfferSeed } from "../factories/offers.ts";
 
 let t: TestDatabase;
-let gateway: Awaited<ReturnType<typeof createGateway>>;
+let api: Awaited<ReturnType<typeof testGateway>>;
 const ids: Record<string, string> = {};
-
-async function raw<T>(query: string, variables?: Record<string, unknown>) {
-  const response = await gateway.execute(query, variables);
-  if (response.body.kind !== "single") throw new Error("unexpected incremental response");
-  const { data, errors } = response.body.singleResult;
-  return {
-    data: data as T | null | undefined,
-    errors: errors as { message: string; extensions?: Record<string, unknown> }[] | undefined,
-  };
-}
 
 const d = (s: string) => new Date(s);
 const day = (date: string, from = "08:00", to = "15:00") => ({
@@ -36,14 +24,7 @@ const day = (date: string, from = "08:00", to = "15:00") => ({
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedMunicipalities(t.db);
-  gateway = await createGateway({
-    db: t.db,
-    schema: await hubSchema(),
-    logger: pino({ level: "silent" }),
-    env: "production",
-    introspection: true,
-    now: () => NOW,
-  });
+  api = await testGateway(t.db, { now: () => NOW });
   const provider = await createProvider(t.db, { name: "Netzwerk Quartier e. V.", slug: "nq" });
   const feed = await createFeed(t.db, provider.id);
   const offer = async (key: string, seed: OfferSeed, extra: Record<string, unknown> = {}) => {
@@ -133,7 +114,7 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
-  await gateway.stop();
+  await api.gateway.stop();
   await t.drop();
 });
 
@@ -158,7 +139,7 @@ interface PathData {
   unknownPrices: number;
   alternatives: { offers: { id: string }[]; coveredModules: string[]; totalPrice: number }[];
 }
-const path = async (input: Record<string, unknown>) => raw<{ learningPath: PathData }>(PATH, { input });
+const path = async (input: Record<string, unknown>) => api.raw<{ learningPath: PathData }>(PATH, { input });
 const KOORDINATION_REST = ["M03", "M05", "M06", "M07", "M08", "M09", "M11", "M13", "M14", "M15"];
 
 function assertNoOverlap(offers: PathData["offers"]) {

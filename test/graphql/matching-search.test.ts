@@ -1,24 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pino } from "pino";
-import { createGateway } from "../../gateway/server.ts";
-import { hubSchema } from "../../schema/build-schema.ts";
 import { COORDS, NOW, seedMunicipalities } from "../../schema/matching/fixtures/test-support.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { testGateway } from "../support/gateway.ts";
 import { createFeed, createOffer, createProvider, type OfferSeed } from "../factories/offers.ts";
 
 let t: TestDatabase;
-let gateway: Awaited<ReturnType<typeof createGateway>>;
+let api: Awaited<ReturnType<typeof testGateway>>;
 const ids: Record<string, string> = {};
-
-async function raw<T>(query: string, variables?: Record<string, unknown>) {
-  const response = await gateway.execute(query, variables);
-  if (response.body.kind !== "single") throw new Error("unexpected incremental response");
-  const { data, errors } = response.body.singleResult;
-  return {
-    data: data as T | null | undefined,
-    errors: errors as { message: string; extensions?: Record<string, unknown> }[] | undefined,
-  };
-}
 
 const d = (s: string) => new Date(s);
 const at = (day: string) => [{ start: d(`${day}T08:00:00Z`), end: d(`${day}T15:00:00Z`) }];
@@ -26,14 +14,7 @@ const at = (day: string) => [{ start: d(`${day}T08:00:00Z`), end: d(`${day}T15:0
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedMunicipalities(t.db);
-  gateway = await createGateway({
-    db: t.db,
-    schema: await hubSchema(),
-    logger: pino({ level: "silent" }),
-    env: "production",
-    introspection: true,
-    now: () => NOW,
-  });
+  api = await testGateway(t.db, { now: () => NOW });
   const provider = await createProvider(t.db, { name: "Akademie Ländlicher Raum", slug: "alr" });
   const feed = await createFeed(t.db, provider.id);
   const offer = async (
@@ -152,7 +133,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await gateway.stop();
+  await api.gateway.stop();
   await t.drop();
 });
 
@@ -172,7 +153,7 @@ interface MatchData {
   };
 }
 const match = (profile: Record<string, unknown>, first?: number, after?: string | null) =>
-  raw<MatchData>(MATCH, { profile, first, after });
+  api.raw<MatchData>(MATCH, { profile, first, after });
 const idsOf = (data: MatchData | null | undefined) => data!.matchOffers.edges.map((e) => e.node.offer.id);
 
 describe("matchOffers", () => {
@@ -279,7 +260,7 @@ interface FacetData {
 
 describe("matchFacets", () => {
   it("counts exactly the listed offers per dimension", async () => {
-    const { data, errors } = await raw<FacetData>(FACETS, { profile: {} });
+    const { data, errors } = await api.raw<FacetData>(FACETS, { profile: {} });
     expect(errors).toBeUndefined();
     const f = data!.matchFacets;
     const pairs = (list: Facet[]) => Object.fromEntries(list.map((x) => [x.key, x.count]));
@@ -294,7 +275,7 @@ describe("matchFacets", () => {
   });
 
   it("follows the profile's filter, in the same request as the matches", async () => {
-    const { data } = await raw<FacetData & MatchData>(
+    const { data } = await api.raw<FacetData & MatchData>(
       `query($p: MatchProfile) { matchFacets(profile: $p) { total modules { key count } } matchOffers(profile: $p) { totalCount } }`,
       { p: { roles: ["KOORDINATION"], completedModules: ["M01"] } },
     );

@@ -11,14 +11,21 @@ export interface GraphqlResult<T> {
   errors: { message: string; extensions?: Record<string, unknown> }[] | undefined;
 }
 
-/** The whole GraphQL stack in-process (executeOperation), as in apollo-server's own tests. */
-export async function testGateway(db: Database, env: "production" | "development" = "production") {
+/**
+ * The whole GraphQL stack in-process (executeOperation), as in apollo-server's own tests.
+ * `now` fixes the request clock for tests whose answers depend on the date.
+ */
+export async function testGateway(
+  db: Database,
+  options: { env?: "production" | "development"; now?: () => Date } = {},
+) {
   const gateway: Gateway = await createGateway({
     db,
     schema: await hubSchema(),
     logger: pino({ level: "silent" }),
-    env,
+    env: options.env ?? "production",
     introspection: true,
+    ...(options.now ? { now: options.now } : {}),
   });
   async function run<TData, TVars extends Record<string, unknown>>(
     document: TypedDocumentNode<TData, TVars>,
@@ -30,10 +37,15 @@ export async function testGateway(db: Database, env: "production" | "development
     const { data, errors } = response.body.singleResult;
     return { data: data as TData | null | undefined, errors: errors as GraphqlResult<TData>["errors"] };
   }
-  async function raw(query: string, variables?: Record<string, unknown>, viewer?: Viewer) {
+  async function raw<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    viewer?: Viewer,
+  ): Promise<GraphqlResult<T>> {
     const response = await gateway.execute(query, variables, viewer);
     if (response.body.kind !== "single") throw new Error("unexpected incremental response");
-    return response.body.singleResult;
+    const { data, errors } = response.body.singleResult;
+    return { data: data as T | null | undefined, errors: errors as GraphqlResult<T>["errors"] };
   }
   return { gateway, run, raw };
 }
