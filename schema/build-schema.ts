@@ -8,6 +8,7 @@ import { ReviewResolver } from "./review/review.resolver.ts";
 import { FeedResolver } from "./feed/feed.resolver.ts";
 import { PushResolver } from "./feed/push.resolver.ts";
 import { AuditResolver } from "./audit/audit.resolver.ts";
+import { CoverageResolver } from "./coverage/coverage.resolver.ts";
 import {
   CrosswalkEntryResolver,
   LearningAreaResolver,
@@ -28,6 +29,7 @@ export const RESOLVERS = [
   PushResolver,
   AuditResolver,
   MatchingResolver,
+  CoverageResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
