@@ -6,6 +6,7 @@ import { registerIngestCommands } from "./ingest.ts";
 import { registerTokenCommands } from "./token.ts";
 import { registerUserCommands } from "./user.ts";
 import { registerClassifyCommand } from "./classify.ts";
+import { registerSynthCommand } from "./synth.ts";
 
 /**
  * The `hub` command line. Each subcommand lives in its own file and registers itself
@@ -24,6 +25,7 @@ export function buildProgram(config: () => HubConfig): Command {
   registerTokenCommands(program, config);
   registerUserCommands(program, config);
   registerClassifyCommand(program);
+  registerSynthCommand(program, config);
   return program;
 }
 
