@@ -4,6 +4,7 @@ import type { Viewer } from "../../schema/common/context.ts";
 import { CALENDAR_ROUTES } from "./calendar.ts";
 import { PUBLISH_ROUTES } from "./publish.ts";
 import { SUBGRAPH_ROUTES } from "../subgraph.ts";
+import { EXPORT_ROUTES } from "./exports.ts";
 
 /**
  * Plain HTTP routes beside /graphql (pages, exports, calendar files, published feeds).
@@ -26,7 +27,7 @@ export interface Route {
   handle(req: IncomingMessage, res: ServerResponse, ctx: RouteContext, match: RegExpExecArray | null): Promise<void>;
 }
 
-export const ROUTES: Route[] = [...CALENDAR_ROUTES, ...PUBLISH_ROUTES, ...SUBGRAPH_ROUTES];
+export const ROUTES: Route[] = [...CALENDAR_ROUTES, ...PUBLISH_ROUTES, ...SUBGRAPH_ROUTES, ...EXPORT_ROUTES];
 
 export function findRoute(method: string, pathname: string): { route: Route; match: RegExpExecArray | null } | null {
   for (const route of ROUTES) {
