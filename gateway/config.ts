@@ -26,6 +26,7 @@ const envSchema = z.object({
   HUB_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   HUB_SCHEDULER: z.enum(["on", "off"]).default("on"),
   HUB_INGEST_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  HUB_INGEST_WORKERS: z.coerce.number().int().min(0).max(8).default(1),
   HUB_DEMO_PORT: portSchema.default(4010),
   // GraphQL hardening (gateway/hardening.ts)
   HUB_MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(10),
@@ -61,6 +62,11 @@ export interface HubConfig {
   scheduler: boolean;
   /** How long a feed's claim outlives a crashed ingest process (renewed while a run lives). */
   ingestLeaseMs: number;
+  /**
+   * Worker threads that parse, normalise and classify feeds off the event loop
+   * (HUB_INGEST_WORKERS, default 1; 0 runs them inline). Optional for hand-built configs.
+   */
+  ingestWorkers?: number;
   demoPort: number;
   /** GraphQL limits and rate limits; see gateway/hardening.ts and gateway/rate-limit.ts. */
   security: SecuritySettings;
@@ -122,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     logLevel: e.HUB_LOG_LEVEL,
     scheduler: e.HUB_SCHEDULER === "on",
     ingestLeaseMs: e.HUB_INGEST_LEASE_SECONDS * 1000,
+    ingestWorkers: e.HUB_INGEST_WORKERS,
     demoPort: e.HUB_DEMO_PORT,
     security: {
       maxDepth: e.HUB_MAX_DEPTH,
