@@ -140,7 +140,7 @@ function offerFilters(q: CoverageQuery, p: Params, modules: readonly string[], a
   if (q.role) and.push(`o.roles @> array[${p.add(q.role)}]::text[]`);
   if (q.learningFormat) and.push(`o."learningFormat"::text = ${p.add(q.learningFormat)}`);
   // As in matching: an offer that names no audience is open to every audience.
-  if (q.audience) and.push(`(cardinality(o.audiences) = 0 or ${p.add(q.audience)} = any(o.audiences))`);
+  if (q.audience) and.push(`(coalesce(cardinality(o.audiences), 0) = 0 or ${p.add(q.audience)} = any(o.audiences))`);
   return and.join(" and ");
 }
 

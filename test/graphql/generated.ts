@@ -9,10 +9,75 @@ export type AssignmentSource =
   | 'AUTOMATIC'
   | 'PROVIDER';
 
+/** Zielgruppe laut Leitfaden. */
+export type Audience =
+  | 'CIVIL_SOCIETY_PROFESSIONALS'
+  | 'LOCAL_POLITICIANS'
+  | 'MUNICIPAL_STAFF'
+  | 'VOLUNTEERS';
+
+/** Zeitraum, Gliederung und Filter der Abdeckungsmatrix. */
+export type CoverageInput = {
+  /** Nur Angebote für diese Zielgruppe (Angebote ohne Zielgruppenangabe zählen mit). */
+  audience?: Audience | null | undefined;
+  /** Online-Angebote in jeder Region mitzählen (Standard: nein, sie werden gesondert gezählt). */
+  countOnlineInRegions?: boolean | null | undefined;
+  /** Beginn des Zeitraums (Standard: jetzt). */
+  from?: string | null | undefined;
+  /** Nur Angebote dieses Lernformats. */
+  learningFormat?: LearningFormat | null | undefined;
+  /** Standard: DISTRICT. */
+  level?: CoverageLevel | null | undefined;
+  /** Nur Angebote für dieses Aufgabenfeld. */
+  role?: Role | null | undefined;
+  /** Nur Basis- oder nur Vertiefungsmodule. */
+  tier?: ModuleTier | null | undefined;
+  /** Ende des Zeitraums, ausschließlich (Standard: Beginn + 12 Monate; höchstens 36 Monate). */
+  to?: string | null | undefined;
+};
+
+/** Gliederung der Matrix: 44 Stadt- und Landkreise (DISTRICT) oder 4 Regierungsbezirke (REGION). */
+export type CoverageLevel =
+  | 'DISTRICT'
+  | 'REGION';
+
+/** Die Angebote hinter einer Zahl der Matrix: Zelle (Modul + Region), Modul- oder Regionssumme, Online-Zeile. */
+export type CoverageOffersInput = {
+  /** Nur Angebote für diese Zielgruppe (Angebote ohne Zielgruppenangabe zählen mit). */
+  audience?: Audience | null | undefined;
+  /** Online-Angebote in jeder Region mitzählen (Standard: nein, sie werden gesondert gezählt). */
+  countOnlineInRegions?: boolean | null | undefined;
+  /** Beginn des Zeitraums (Standard: jetzt). */
+  from?: string | null | undefined;
+  /** Nur Angebote dieses Lernformats. */
+  learningFormat?: LearningFormat | null | undefined;
+  /** Standard: DISTRICT. */
+  level?: CoverageLevel | null | undefined;
+  /** Modulcode (M01–M18, V01–V11). */
+  moduleCode?: string | null | undefined;
+  /** true: nur Online-Angebote; false: keine Online-Angebote; leer: wie in der Matrix. */
+  online?: boolean | null | undefined;
+  /** Den Vergleichszeitraum statt des Zeitraums zeigen. */
+  previous?: boolean | null | undefined;
+  /** Kreisschlüssel (Ebene DISTRICT) oder Schlüssel des Regierungsbezirks (Ebene REGION). */
+  regionKey?: string | null | undefined;
+  /** Nur Angebote für dieses Aufgabenfeld. */
+  role?: Role | null | undefined;
+  /** Nur Basis- oder nur Vertiefungsmodule. */
+  tier?: ModuleTier | null | undefined;
+  /** Ende des Zeitraums, ausschließlich (Standard: Beginn + 12 Monate; höchstens 36 Monate). */
+  to?: string | null | undefined;
+};
+
 /** Lernformat: Einführungs-, Basis- oder Vertiefungsqualifizierung. */
 export type LearningFormat =
   | 'BASIS'
   | 'EINFUEHRUNG'
+  | 'VERTIEFUNG';
+
+/** Modulstufe: Basismodule (M01–M18) oder Vertiefungsmodule (V01–V11). */
+export type ModuleTier =
+  | 'BASIS'
   | 'VERTIEFUNG';
 
 /** Filter für Angebote; alle Angaben sind optional und werden mit UND verknüpft. */
@@ -54,6 +119,22 @@ export type Role =
   | 'KOORDINATION'
   | 'STEUERUNG';
 
+export type CoverageQueryVariables = Exact<{
+  input?: CoverageInput | null | undefined;
+}>;
+
+
+export type CoverageQuery = { coverage: { level: CoverageLevel, period: { from: string, to: string }, previousPeriod: { from: string, to: string }, modules: Array<{ code: string, title: string, tier: string, learningArea: string }>, regions: Array<{ key: string, name: string }>, cells: Array<{ moduleCode: string, regionKey: string, offers: number, providers: number, sessions: number, previousOffers: number }>, online: Array<{ moduleCode: string, offers: number, providers: number, sessions: number }>, gaps: Array<{ moduleCode: string, regionKey: string, lastOfferedAt: string | null }>, totals: { offers: number, providers: number, sessions: number, online: number, previousOffers: number } } };
+
+export type CoverageOffersQueryVariables = Exact<{
+  input: CoverageOffersInput;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CoverageOffersQuery = { coverageOffers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, moduleCodes: Array<string> } }> } };
+
 export type OffersQueryVariables = Exact<{
   filter?: OfferFilter | null | undefined;
   first?: number | null | undefined;
@@ -88,6 +169,8 @@ export type TaxonomyAreasQueryVariables = Exact<{ [key: string]: never; }>;
 export type TaxonomyAreasQuery = { taxonomy: { version: string, learningAreas: Array<{ code: string, name: string, guidingQuestion: string, modules: Array<{ code: string, format: LearningFormat, roles: Array<Role>, teachingUnits: number | null }> }>, roles: Array<{ code: Role, teachingUnits: number, inPersonUnits: number, selfStudyUnits: number }>, externalCurricula: Array<{ code: string, modules: Array<{ code: string, crosswalk: Array<{ moduleCode: string, strength: string }> }> }> } };
 
 
+export const CoverageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Coverage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CoverageInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"coverage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"period"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}}]}},{"kind":"Field","name":{"kind":"Name","value":"previousPeriod"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}}]}},{"kind":"Field","name":{"kind":"Name","value":"modules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"tier"}},{"kind":"Field","name":{"kind":"Name","value":"learningArea"}}]}},{"kind":"Field","name":{"kind":"Name","value":"regions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cells"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"moduleCode"}},{"kind":"Field","name":{"kind":"Name","value":"regionKey"}},{"kind":"Field","name":{"kind":"Name","value":"offers"}},{"kind":"Field","name":{"kind":"Name","value":"providers"}},{"kind":"Field","name":{"kind":"Name","value":"sessions"}},{"kind":"Field","name":{"kind":"Name","value":"previousOffers"}}]}},{"kind":"Field","name":{"kind":"Name","value":"online"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"moduleCode"}},{"kind":"Field","name":{"kind":"Name","value":"offers"}},{"kind":"Field","name":{"kind":"Name","value":"providers"}},{"kind":"Field","name":{"kind":"Name","value":"sessions"}}]}},{"kind":"Field","name":{"kind":"Name","value":"gaps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"moduleCode"}},{"kind":"Field","name":{"kind":"Name","value":"regionKey"}},{"kind":"Field","name":{"kind":"Name","value":"lastOfferedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"offers"}},{"kind":"Field","name":{"kind":"Name","value":"providers"}},{"kind":"Field","name":{"kind":"Name","value":"sessions"}},{"kind":"Field","name":{"kind":"Name","value":"online"}},{"kind":"Field","name":{"kind":"Name","value":"previousOffers"}}]}}]}}]}}]} as unknown as DocumentNode<CoverageQuery, CoverageQueryVariables>;
+export const CoverageOffersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CoverageOffers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CoverageOffersInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"coverageOffers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"moduleCodes"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CoverageOffersQuery, CoverageOffersQueryVariables>;
 export const OffersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Offers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"OfferFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"offers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"online"}},{"kind":"Field","name":{"kind":"Name","value":"free"}},{"kind":"Field","name":{"kind":"Name","value":"moduleCodes"}},{"kind":"Field","name":{"kind":"Name","value":"learningAreas"}},{"kind":"Field","name":{"kind":"Name","value":"firstStart"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sessions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"allDay"}}]}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"districtKey"}},{"kind":"Field","name":{"kind":"Name","value":"district"}},{"kind":"Field","name":{"kind":"Name","value":"region"}}]}},{"kind":"Field","name":{"kind":"Name","value":"modules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"moduleCode"}},{"kind":"Field","name":{"kind":"Name","value":"confidence"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<OffersQuery, OffersQueryVariables>;
 export const OfferByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OfferById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"offer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"price"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"completeness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}}]}},{"kind":"Field","name":{"kind":"Name","value":"provenance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adapter"}},{"kind":"Field","name":{"kind":"Name","value":"sourceUrl"}}]}}]}}]}}]} as unknown as DocumentNode<OfferByIdQuery, OfferByIdQueryVariables>;
 export const ProvidersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"offerCount"}}]}}]}}]} as unknown as DocumentNode<ProvidersQuery, ProvidersQueryVariables>;
