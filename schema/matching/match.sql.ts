@@ -8,12 +8,21 @@ import type { Criteria } from "./criteria.ts";
  * searchVector; ranking happens in TypeScript on a bounded candidate set.
  */
 
-/** Upper bound on the candidates ranked per request. */
+/**
+ * Upper bound on the candidates ranked per request (learning paths). A match page ranks
+ * fewer (MATCH_CANDIDATES): its cost grows with the rows a scan visits before the bound
+ * is reached, and a near-universal word would otherwise visit every offer.
+ */
 export const MAX_CANDIDATES = 2000;
+export const MATCH_CANDIDATES = 1000;
 
-/** The offer's coordinates, or its district's centroid when the offer has none. */
-const LAT = `coalesce(o.latitude, d.latitude)`;
-const LON = `coalesce(o.longitude, d.longitude)`;
+/**
+ * The offer's coordinates, or its district's centroid when the offer has none. A scalar
+ * subquery, not a join: coalesce evaluates it only for offers without coordinates, where a
+ * join cost a District lookup for every row a radius scan visits.
+ */
+const LAT = `coalesce(o.latitude, (select dl.latitude from "District" dl where dl.key = o."districtKey"))`;
+const LON = `coalesce(o.longitude, (select dl.longitude from "District" dl where dl.key = o."districtKey"))`;
 
 export class Params {
   readonly values: unknown[] = [];
@@ -38,12 +47,23 @@ const utc = (params: Params, at: Date): string => `(${params.add(at.toISOString(
 /** Milliseconds since the epoch of a UTC-holding timestamp column, independent of the driver's parsing. */
 const epochMs = (column: string): string => `(extract(epoch from ${column}) * 1000)::float8`;
 
-/** The where clause for a criteria set (joined with District d). */
-export function whereSql(c: Criteria, params: Params): string {
+/**
+ * The where clause for a criteria set over "Offer" o. `datePart`: "all" (dated and, unless
+ * the profile needs dates, undated offers), "dated" or "undated".
+ */
+export function whereSql(c: Criteria, params: Params, datePart: "all" | "dated" | "undated" = "all"): string {
+  if (datePart === "all" && !(c.datedOnly || c.to)) {
+    // One parameter list for both branches: the branches differ only in the date condition.
+    const dated = whereSql(c, params, "dated");
+    const undated = whereSql(c, params, "undated");
+    return `((${dated}) or (${undated}))`;
+  }
   const and = [`o.status = 'ACTIVE'`, `o.relevant`, `o."duplicateOfId" is null`];
   // Never past: an offer counts from its first meeting; a running series cannot be joined.
-  const from = utc(params, c.from);
-  and.push(c.datedOnly || c.to ? `o."firstStart" >= ${from}` : `(o."firstStart" is null or o."firstStart" >= ${from})`);
+  // Undated offers are a branch of their own (see `datePart`), so the date stays a range
+  // condition of the (status, relevant, firstStart) index instead of an OR it cannot use.
+  if (datePart === "undated") and.push(`o."firstStart" is null`);
+  else and.push(`o."firstStart" >= ${utc(params, c.from)}`);
   if (c.to) and.push(`o."firstStart" <= ${utc(params, c.to)}`);
   if (c.roles.length) and.push(`o.roles && ${params.add(c.roles)}::text[]`);
   if (c.learningFormat) and.push(`o."learningFormat"::text = ${params.add(c.learningFormat)}`);
@@ -65,8 +85,14 @@ export function whereSql(c: Criteria, params: Params): string {
   if (c.place && c.scope === "OWN_REGION")
     and.push(`(${onlinePasses}o."regionKey" = ${params.add(c.place.regionKey)})`);
   if (c.place && c.radiusKm !== null && c.place.latitude !== null && c.place.longitude !== null) {
+    // A bounding box first: two comparisons reject most rows a scan visits before the
+    // trigonometry runs (1° latitude ≈ 111 km; a degree of longitude shrinks with cos φ).
+    const dLat = c.radiusKm / 111;
+    const dLon = c.radiusKm / (111 * Math.max(0.1, Math.cos((c.place.latitude * Math.PI) / 180)));
+    const box = `${LAT} between ${params.add(c.place.latitude - dLat)}::float8 and ${params.add(c.place.latitude + dLat)}::float8
+      and ${LON} between ${params.add(c.place.longitude - dLon)}::float8 and ${params.add(c.place.longitude + dLon)}::float8`;
     and.push(
-      `(${onlinePasses}${distanceSql(params, c.place.latitude, c.place.longitude)} <= ${params.add(c.radiusKm)}::float8)`,
+      `(${onlinePasses}(${box} and ${distanceSql(params, c.place.latitude, c.place.longitude)} <= ${params.add(c.radiusKm)}::float8))`,
     );
   }
   if (c.maxPrice !== null) and.push(`(o.free or o."priceAmount" <= ${params.add(c.maxPrice)}::numeric)`);
@@ -98,32 +124,51 @@ export interface CandidateRow {
 }
 
 /**
- * Filtered candidates, earliest first, at most `limit`; ts_rank is computed in the outer
- * query, so only for the returned rows, however many offers contain the words.
+ * Filtered candidates, earliest first, at most `limit`. Bounded by design (issue 5): no
+ * `count(*) over ()` (it visits every match — 76,000 rows for "Weiterbildung" at 10⁵
+ * offers), so the date-ordered b-tree scan stops after `limit` matches, and ts_rank runs in
+ * the outer query on those rows only. `total` is therefore the number of candidates
+ * (exact below the bound; pages beyond the bound do not exist, as only candidates are
+ * ranked). For a rare word the planner takes the GIN index instead; either way the work is
+ * at most `limit` matches plus the non-matching rows the scan passes.
+ * Exported so the benchmark's bare reference runs the identical SQL.
  */
-export async function candidates(db: Database, c: Criteria, limit = MAX_CANDIDATES): Promise<CandidateRow[]> {
+export function candidatesSql(c: Criteria, limit = MAX_CANDIDATES): { text: string; values: unknown[] } {
   const params = new Params();
-  const where = whereSql(c, params);
+  const dated = whereSql(c, params, "dated");
+  // A profile that needs dates gets a branch that is false at plan time, which costs nothing.
+  const undated = c.datedOnly || c.to ? "false" : whereSql(c, params, "undated");
+  const lim = params.add(limit);
   const rank = c.text ? `ts_rank(o."searchVector", websearch_to_tsquery('german', ${params.add(c.text)}))` : `0`;
-  const rows = await db.sql<Record<string, unknown>>(
-    `with c as (
-       select o.id, count(*) over () as total
-         from "Offer" o left join "District" d on d.key = o."districtKey"
-        where ${where}
-        order by o."firstStart" asc nulls last, o.id
-        limit ${params.add(limit)})
-     select o.id, o."moduleCodes", o."learningAreas", o.roles, o.online, o.hybrid, o.free,
+  // The columns are read in the scan itself: the heap row is at hand there, and a join
+  // back by id cost one more index lookup per candidate.
+  const columns = `o.id, o."moduleCodes", o."learningAreas", o.roles, o.online, o.hybrid, o.free,
             o."priceAmount"::float8 as price, cardinality(o.funding) > 0 as funded, ${epochMs(`o."firstStart"`)} as "firstStart",
             o."districtKey", o."regionKey", ${LAT} as lat, ${LON} as lon, o."completenessScore",
-            o."teachingUnits"::float8 as "teachingUnits", (${rank})::float8 as "textRank", c.total::int as total
-       from c join "Offer" o on o.id = c.id left join "District" d on d.key = o."districtKey"`,
-    params.values,
-  );
+            o."teachingUnits"::float8 as "teachingUnits", (${rank})::float8 as "textRank"`;
+  // Dated offers first (earliest first), then undated ones; the outer limit stops the
+  // second branch from running at all once the first one fills the bound.
+  const text = `select * from (
+       (select ${columns} from "Offer" o where ${dated} order by o."firstStart" asc, o.id limit ${lim})
+       union all
+       (select ${columns} from "Offer" o where ${undated} order by o.id limit ${lim})
+     ) u limit ${lim}`;
+  return { text, values: params.values };
+}
+
+/** Typed candidate rows from the statement's raw rows. */
+export function candidateRows(rows: readonly Record<string, unknown>[]): CandidateRow[] {
+  const total = rows.length;
   return rows.map((r) => ({
     ...(r as unknown as CandidateRow),
     firstStart: r.firstStart === null ? null : new Date(Number(r.firstStart)),
-    total: Number(r.total),
+    total,
   }));
+}
+
+export async function candidates(db: Database, c: Criteria, limit = MAX_CANDIDATES): Promise<CandidateRow[]> {
+  const { text, values } = candidatesSql(c, limit);
+  return candidateRows(await db.sql<Record<string, unknown>>(text, values));
 }
 
 export interface FacetRow {
