@@ -7,6 +7,7 @@ import {
 import type { GraphQLSchema } from "graphql";
 import type { Database } from "../prisma/database.ts";
 import type { HubContext, IngestPort, Viewer } from "../schema/common/context.ts";
+import { createDemandRecorder, type DemandRecorder } from "../schema/demand/demand.recorder.ts";
 import { findRoute } from "./routes/index.ts";
 import { createFormatError } from "./errors.ts";
 import { BodyTooLargeError, readBody } from "./http-body.ts";
@@ -40,6 +41,8 @@ export interface GatewayDeps {
   security?: Partial<SecuritySettings>;
   /** HUB_PUBLIC_URL: an https URL makes session cookies Secure and is an allowed login origin. */
   publicUrl?: string;
+  /** Demand counters; by default one recorder per gateway, flushed every few seconds and on stop(). */
+  demand?: DemandRecorder;
 }
 
 export interface Gateway {
@@ -92,7 +95,10 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   });
   await apollo.start();
 
-  const contextFor = (viewer: Viewer): HubContext => ({ db: deps.db, viewer, now, ingest: deps.ingest });
+  const demand =
+    deps.demand ??
+    createDemandRecorder(deps.db, { now, onError: (err) => deps.logger.warn({ err }, "demand counters not stored") });
+  const contextFor = (viewer: Viewer): HubContext => ({ db: deps.db, viewer, now, ingest: deps.ingest, demand });
 
   /**
    * Bearer token → viewer, else the dashboard session cookie; neither → public. A bad
@@ -245,7 +251,10 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     handle,
     execute: (query, variables, viewer = { role: "PUBLIC" }) =>
       apollo.executeOperation({ query, variables }, { contextValue: contextFor(viewer) }),
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      await demand.close();
+    },
   };
 }
 

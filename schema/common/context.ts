@@ -37,6 +37,27 @@ export interface HubContext {
   now: () => Date;
   /** Present where the gateway wired ingest (serve, tests that need it). */
   ingest?: IngestPort;
+  /** Anonymous demand counters (schema/demand); absent where nothing is recorded. */
+  demand?: DemandSink;
+}
+
+/** The place part of a search or learning-path request, as the person gave it. */
+export interface DemandPlace {
+  postcode?: string | null;
+  municipality?: string | null;
+  municipalityKey?: string | null;
+  districtKey?: string | null;
+}
+
+/** Where resolvers report what was looked for; implemented in schema/demand, wired by the gateway. */
+export interface DemandSink {
+  /** A matchOffers request: its wanted modules, place and free text, and how many offers it found. */
+  search(
+    request: { modules?: readonly string[] | null; place?: DemandPlace | null; text?: string | null } | null,
+    totalCount: number,
+  ): void;
+  /** A learningPath request whose path left these modules uncovered. */
+  uncoveredPath(request: { place?: DemandPlace | null } | null, moduleCodes: readonly string[]): void;
 }
 
 export const isStaff = (viewer: Viewer): boolean => viewer.role === "ADMIN" || viewer.role === "ANALYST";

@@ -26,6 +26,7 @@ export class MatchingResolver {
     const take = pageSize(page.first);
     const skip = decodeCursor(page.after);
     const { items, totalCount } = await matchOffers(ctx.db, profile, ctx.now(), skip, take);
+    ctx.demand?.search(profile, totalCount);
     const edges = items.map((item, i) => ({
       cursor: encodeCursor(skip + i),
       node: {
@@ -64,6 +65,11 @@ export class MatchingResolver {
     @Arg("input", () => LearningPathInput) input: LearningPathInput,
     @Ctx() ctx: HubContext,
   ): Promise<LearningPathType> {
-    return asPathType(await learningPath(ctx.db, input, ctx.now()));
+    const path = await learningPath(ctx.db, input, ctx.now());
+    ctx.demand?.uncoveredPath(
+      input,
+      path.uncoveredModules.map((m) => m.code),
+    );
+    return asPathType(path);
   }
 }

@@ -5,6 +5,7 @@ import { createGateway, type Gateway } from "../../gateway/server.ts";
 import type { Database } from "../../prisma/database.ts";
 import type { Viewer } from "../../schema/common/context.ts";
 import { hubSchema } from "../../schema/build-schema.ts";
+import type { DemandRecorder } from "../../schema/demand/demand.recorder.ts";
 
 export interface GraphqlResult<T> {
   data: T | null | undefined;
@@ -17,7 +18,7 @@ export interface GraphqlResult<T> {
  */
 export async function testGateway(
   db: Database,
-  options: { env?: "production" | "development"; now?: () => Date } = {},
+  options: { env?: "production" | "development"; now?: () => Date; demand?: DemandRecorder } = {},
 ) {
   const gateway: Gateway = await createGateway({
     db,
@@ -26,6 +27,7 @@ export async function testGateway(
     env: options.env ?? "production",
     introspection: true,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.demand ? { demand: options.demand } : {}),
   });
   async function run<TData, TVars extends Record<string, unknown>>(
     document: TypedDocumentNode<TData, TVars>,
