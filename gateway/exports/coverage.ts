@@ -49,10 +49,25 @@ export function describeCoverage(data: CoverageData, filters: CoverageFilters): 
 const key = (moduleCode: string, regionKey: string) => `${moduleCode}|${regionKey}`;
 
 /**
+ * Karlsruhe and Heilbronn are both a Stadtkreis and a Landkreis: two columns with one
+ * name would be ambiguous, so such names get the kind. In Baden-Württemberg a
+ * Stadtkreis's key ends in 11–14, 21–22 or 31 (below 15), a Landkreis's in 15 or more.
+ */
+export function uniqueRegionNames<T extends { key: string; name: string }>(regions: T[]): T[] {
+  const counts = new Map<string, number>();
+  for (const r of regions) counts.set(r.name, (counts.get(r.name) ?? 0) + 1);
+  return regions.map((r) => {
+    if ((counts.get(r.name) ?? 0) < 2 || !/^\d{5}$/.test(r.key)) return r;
+    return { ...r, name: `${r.name} (${Number(r.key.slice(3)) < 15 ? "Stadtkreis" : "Landkreis"})` };
+  });
+}
+
+/**
  * Modules as rows, regions as columns (44 districts fit a landscape sheet, 29 modules
  * would not fit as columns with readable names), then online and the module's total.
  */
-export function coverageMatrix(data: CoverageData, filters: CoverageFilters, stateOf: Date): ExportDocument {
+export function coverageMatrix(input: CoverageData, filters: CoverageFilters, stateOf: Date): ExportDocument {
+  const data = { ...input, regions: uniqueRegionNames(input.regions) };
   const cells = new Map(data.cells.map((c) => [key(c.moduleCode, c.regionKey), c]));
   const online = new Map(data.online.map((o) => [o.moduleCode, o]));
   const columns: Column[] = [
@@ -123,7 +138,8 @@ export function coverageMatrix(data: CoverageData, filters: CoverageFilters, sta
   };
 }
 
-export function gapList(data: CoverageData, filters: CoverageFilters, stateOf: Date): ExportDocument {
+export function gapList(input: CoverageData, filters: CoverageFilters, stateOf: Date): ExportDocument {
+  const data = { ...input, regions: uniqueRegionNames(input.regions) };
   const modules = new Map(data.modules.map((m) => [m.code, m]));
   const regionNames = new Map(data.regions.map((r) => [r.key, r.name]));
   const columns: Column[] = [

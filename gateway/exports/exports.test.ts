@@ -5,7 +5,10 @@ import { CSV_BOM, csvField, neutraliseFormula, toCsv } from "./csv.ts";
 import { toXlsx, sheetName } from "./xlsx.ts";
 import { toHtml } from "./html.ts";
 import { offersOverview, datesLabel, priceLabel, type OverviewOffer } from "./offers.ts";
-import { coverageMatrix, gapList, type CoverageData } from "./coverage.ts";
+import { coverageMatrix, gapList, uniqueRegionNames, type CoverageData } from "./coverage.ts";
+
+/** exceljs declares its own Buffer (an ArrayBuffer): hand it an exactly sized copy. */
+const toArrayBuffer = (bytes: Buffer): ArrayBuffer => new Uint8Array(bytes).buffer;
 
 const STATE = new Date("2026-11-22T08:00:00Z");
 
@@ -122,7 +125,7 @@ describe("CSV", () => {
 describe("XLSX", () => {
   it("opens with exceljs: one sheet per learning area, bold frozen header, German columns, the fixture rows", async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await toXlsx(offersOverview(fixtures, STATE)));
+    await workbook.xlsx.load(toArrayBuffer(await toXlsx(offersOverview(fixtures, STATE))));
     const names = workbook.worksheets.map((s) => s.name);
     expect(names).toHaveLength(6);
     expect(names.at(-1)).toBe("Ohne Modulzuordnung");
@@ -202,6 +205,15 @@ const coverage: CoverageData = {
 };
 
 describe("coverage and gaps", () => {
+  it("tells Stadtkreis and Landkreis of one name apart", () => {
+    const names = uniqueRegionNames([
+      { key: "08212", name: "Karlsruhe" },
+      { key: "08215", name: "Karlsruhe" },
+      { key: "08117", name: "Göppingen" },
+    ]).map((r) => r.name);
+    expect(names).toEqual(["Karlsruhe (Stadtkreis)", "Karlsruhe (Landkreis)", "Göppingen"]);
+  });
+
   it("writes the matrix with regions as columns, online and totals", () => {
     const text = toCsv(coverageMatrix(coverage, { role: "KOORDINATION" }, STATE));
     const blocks = text.slice(1).split("\r\n\r\n");
@@ -229,7 +241,7 @@ describe("coverage and gaps", () => {
     expect(rows[1]).toEqual(["M01", "Lebenslagen", "LB1", "Göppingen", "05.05.2025", ""]);
     expect(rows[2]).toEqual(["M01", "Lebenslagen", "LB1", "Stuttgart", "", "noch nie angeboten"]);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await toXlsx(gapList(coverage, {}, STATE)));
+    await workbook.xlsx.load(toArrayBuffer(await toXlsx(gapList(coverage, {}, STATE))));
     expect(workbook.worksheets[0]!.getRow(3).getCell(5).value).toBe("Zuletzt angeboten");
     expect(workbook.worksheets[0]!.rowCount).toBe(3 + 3 + 1);
   });

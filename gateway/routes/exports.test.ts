@@ -98,7 +98,7 @@ describe("export files", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toMatch(/Fortbildungsangebote_2026-11-22\.xlsx/);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()));
+    await workbook.xlsx.load(await res.arrayBuffer());
     expect(workbook.worksheets).toHaveLength(5);
     const lb2 = workbook.worksheets[1]!;
     expect(lb2.name).toMatch(/^LB2 /);
@@ -137,7 +137,7 @@ describe("export files", () => {
       `filename*=UTF-8''${encodeURIComponent("Lücken_Regierungsbezirke_2026-11-22.xlsx")}`,
     );
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(await regions.arrayBuffer()));
+    await workbook.xlsx.load(await regions.arrayBuffer());
     const sheet = workbook.worksheets[0]!;
     expect(sheet.getRow(3).getCell(4).value).toBe("Regierungsbezirk");
     const gaps: string[] = [];

@@ -5,6 +5,7 @@ import { CALENDAR_ROUTES } from "./calendar.ts";
 import { PUBLISH_ROUTES } from "./publish.ts";
 import { SUBGRAPH_ROUTES } from "../subgraph.ts";
 import { EXPORT_ROUTES } from "./exports.ts";
+import { DASHBOARD_ROUTES } from "./dashboard.ts";
 
 /**
  * Plain HTTP routes beside /graphql (pages, exports, calendar files, published feeds).
@@ -27,7 +28,13 @@ export interface Route {
   handle(req: IncomingMessage, res: ServerResponse, ctx: RouteContext, match: RegExpExecArray | null): Promise<void>;
 }
 
-export const ROUTES: Route[] = [...CALENDAR_ROUTES, ...PUBLISH_ROUTES, ...SUBGRAPH_ROUTES, ...EXPORT_ROUTES];
+export const ROUTES: Route[] = [
+  ...CALENDAR_ROUTES,
+  ...PUBLISH_ROUTES,
+  ...SUBGRAPH_ROUTES,
+  ...EXPORT_ROUTES,
+  ...DASHBOARD_ROUTES,
+];
 
 export function findRoute(method: string, pathname: string): { route: Route; match: RegExpExecArray | null } | null {
   for (const route of ROUTES) {
