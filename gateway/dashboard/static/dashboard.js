@@ -507,6 +507,7 @@ async function loadCoverage() {
 
 const DEMAND_QUERY = `query Demand($input: DemandInput) {
   demand(input: $input) {
+    period { from to }
     rows { moduleCode regionKey searches emptySearches uncoveredPathRequests supply }
     topTerms { term searches emptySearches }
   }
@@ -516,13 +517,17 @@ async function loadDemand(coverage) {
   const container = $("#demand");
   const regions = new Map(coverage.regions.map((r) => [r.key, r.name]));
   try {
-    const { demand } = await graphql(DEMAND_QUERY, {
-      input: { from: state.input.from, to: state.input.to, level: state.input.level },
-    });
-    const rows = [...demand.rows].sort(
-      (a, b) => b.emptySearches + b.uncoveredPathRequests - (a.emptySearches + a.uncoveredPathRequests),
-    );
+    // Demand is what visitors asked for in the past (the server's default window ending
+    // now), measured against what they could find; unmet demand comes first.
+    const { demand } = await graphql(DEMAND_QUERY, { input: { level: state.input.level } });
+    const rows = demand.rows;
     container.replaceChildren(
+      h(
+        "p",
+        {},
+        `Anonyme Zähler der Portalsuchen und Qualifizierungswege vom ${formatDay(demand.period.from)} bis ${formatDay(demand.period.to)}. ` +
+          "Hervorgehoben: gesucht, aber kein Angebot.",
+      ),
       rows.length
         ? h(
             "div",
