@@ -10,6 +10,7 @@ import { PushResolver } from "./feed/push.resolver.ts";
 import { AuditResolver } from "./audit/audit.resolver.ts";
 import { CoverageResolver } from "./coverage/coverage.resolver.ts";
 import { DemandResolver } from "./demand/demand.resolver.ts";
+import { FreshnessResolver } from "./freshness/freshness.resolver.ts";
 import {
   CrosswalkEntryResolver,
   LearningAreaResolver,
@@ -32,6 +33,7 @@ export const RESOLVERS = [
   MatchingResolver,
   CoverageResolver,
   DemandResolver,
+  FreshnessResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
