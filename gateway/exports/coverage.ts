@@ -50,15 +50,15 @@ const key = (moduleCode: string, regionKey: string) => `${moduleCode}|${regionKe
 
 /**
  * Karlsruhe and Heilbronn are both a Stadtkreis and a Landkreis: two columns with one
- * name would be ambiguous, so such names get the kind. In Baden-Württemberg a
- * Stadtkreis's key ends in 11–14, 21–22 or 31 (below 15), a Landkreis's in 15 or more.
+ * name would be ambiguous, so such names get the kind. The last digit of a
+ * Kreisschlüssel tells: 1–4 Stadtkreis, 5–9 Landkreis (08121 Heilbronn, 08125 Landkreis Heilbronn).
  */
 export function uniqueRegionNames<T extends { key: string; name: string }>(regions: T[]): T[] {
   const counts = new Map<string, number>();
   for (const r of regions) counts.set(r.name, (counts.get(r.name) ?? 0) + 1);
   return regions.map((r) => {
     if ((counts.get(r.name) ?? 0) < 2 || !/^\d{5}$/.test(r.key)) return r;
-    return { ...r, name: `${r.name} (${Number(r.key.slice(3)) < 15 ? "Stadtkreis" : "Landkreis"})` };
+    return { ...r, name: `${r.name} (${Number(r.key[4]) < 5 ? "Stadtkreis" : "Landkreis"})` };
   });
 }
 

@@ -210,8 +210,16 @@ describe("coverage and gaps", () => {
       { key: "08212", name: "Karlsruhe" },
       { key: "08215", name: "Karlsruhe" },
       { key: "08117", name: "Göppingen" },
+      { key: "08121", name: "Heilbronn" },
+      { key: "08125", name: "Heilbronn" },
     ]).map((r) => r.name);
-    expect(names).toEqual(["Karlsruhe (Stadtkreis)", "Karlsruhe (Landkreis)", "Göppingen"]);
+    expect(names).toEqual([
+      "Karlsruhe (Stadtkreis)",
+      "Karlsruhe (Landkreis)",
+      "Göppingen",
+      "Heilbronn (Stadtkreis)",
+      "Heilbronn (Landkreis)",
+    ]);
   });
 
   it("writes the matrix with regions as columns, online and totals", () => {

@@ -169,6 +169,28 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in headless Chromium (${CHROMIUM})`, 
     expect(await page.locator(`.review-item[data-offer-id="${offerId}"]`).count()).toBe(0);
   });
 
+  it("corrects a review item with a reason, visible in the audit trail", STEP, async () => {
+    const item = page.locator(".review-item").first();
+    const offerId = await item.getAttribute("data-offer-id");
+    const title = (await item.locator("h4").textContent()) ?? "";
+    await item.getByRole("button", { name: "Korrigieren" }).click();
+    expect(await item.getByRole("button", { name: "Korrigieren" }).getAttribute("aria-expanded")).toBe("true");
+    // Without a reason the form refuses, in German.
+    await item.getByLabel(/Module hinzufügen/).fill("M07, x99");
+    await item.getByRole("button", { name: "Korrektur speichern" }).click();
+    await expect.poll(() => item.locator("[role=alert]").textContent()).toMatch(/Unbekannte Module: X99/);
+    await item.getByLabel(/Module hinzufügen/).fill("M07");
+    await item.getByRole("button", { name: "Korrektur speichern" }).click();
+    await expect.poll(() => item.locator("[role=alert]").textContent()).toMatch(/Begründung/);
+    await item.getByLabel(/Begründung/).fill("Beteiligungswerkstatt gehört zu M07");
+    await item.getByRole("button", { name: "Korrektur speichern" }).click();
+    await expect.poll(() => page.locator(`.review-item[data-offer-id="${offerId}"]`).count()).toBe(0);
+    await expect.poll(() => page.locator("#review-status").textContent()).toMatch(/korrigiert: .*M07/);
+    const audit = page.locator("#audit-table tbody tr").first();
+    await expect.poll(() => audit.textContent()).toContain("Beteiligungswerkstatt gehört zu M07");
+    expect(await audit.textContent()).toContain(title);
+  });
+
   it("downloads exports with German file names and the filtered content", STEP, async () => {
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(new Date());
     await page.getByLabel("Gliederung").selectOption("REGION");

@@ -457,13 +457,13 @@ function renderGaps(coverage) {
 
 // ---------------------------------------------------------------- coverage load
 
-/** Karlsruhe and Heilbronn are Stadtkreis and Landkreis: add the kind (BW keys ending below 15 are Stadtkreise). */
+/** Karlsruhe and Heilbronn are Stadtkreis and Landkreis: add the kind (a key's last digit 1–4: Stadtkreis). */
 function uniqueRegionNames(regions) {
   const counts = new Map();
   for (const r of regions) counts.set(r.name, (counts.get(r.name) ?? 0) + 1);
   return regions.map((r) =>
     counts.get(r.name) > 1 && /^\d{5}$/.test(r.key)
-      ? { ...r, name: `${r.name} (${Number(r.key.slice(3)) < 15 ? "Stadtkreis" : "Landkreis"})` }
+      ? { ...r, name: `${r.name} (${Number(r.key[4]) < 5 ? "Stadtkreis" : "Landkreis"})` }
       : r,
   );
 }
