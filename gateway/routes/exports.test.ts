@@ -148,6 +148,22 @@ describe("export files", () => {
   });
 });
 
+describe("printable coverage and gaps", () => {
+  it("coverage.html and gaps.html are script-free German pages with the filters stated", async () => {
+    const res = await get("/exports/coverage.html?level=REGION&role=STEUERUNG", analyst);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toBeNull();
+    const html = await res.text();
+    expect(html).toContain("<h1>Abdeckung des Curriculums</h1>");
+    expect(html).toContain("Regierungsbezirke · Aufgabenfeld Quartierssteuerung");
+    expect(html).toContain('<th scope="col">Tübingen</th>');
+    expect(html).not.toMatch(/<script/i);
+    const gaps = await (await get("/exports/gaps.html", analyst)).text();
+    expect(gaps).toContain("<h1>Lücken im Angebot</h1>");
+    expect(gaps).toContain("noch nie angeboten");
+  });
+});
+
 describe("helpers", () => {
   it("parses coverage parameters and names files in German with an ASCII fallback", () => {
     const { query } = coverageQueryOf(new URLSearchParams("level=region&role=koordination&online=counted"));
