@@ -136,7 +136,7 @@ export function dashboardPage(assetVersion: string, viewer: { name: string; role
 </section>
 
 <section id="pruefliste" aria-labelledby="review-h" class="panel">
-<h2 id="review-h">Prüfliste der Einordnungen</h2>
+<h2 id="review-h" tabindex="-1">Prüfliste der Einordnungen</h2>
 <p id="review-status" role="status" aria-live="polite"></p>
 <div id="review"></div>
 <h3 id="audit-h">Entscheidungen (Protokoll)</h3>

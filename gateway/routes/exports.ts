@@ -14,7 +14,7 @@ import type { Route, RouteContext } from "./index.ts";
 /**
  * Exports for the coordination office (analysts and admins only):
  *   GET /exports/offers.csv|xlsx|html        current offers by learning area and module
- *   GET /exports/coverage.csv|xlsx|html?level=DISTRICT|REGION&from=…&to=…&role=…&learningFormat=…&tier=…&online=counted
+ *   GET /exports/coverage.csv|xlsx|html?level=DISTRICT|REGION&from=…&to=…(exclusive)&role=…&learningFormat=…&tier=…&online=counted
  *   GET /exports/gaps.csv|xlsx|html?…        the same filters
  * CSV and XLSX download with a German file name and the date; HTML opens for printing.
  */
@@ -96,13 +96,11 @@ function oneOf<T extends string>(params: URLSearchParams, name: string, allowed:
   return value as T;
 }
 
-function dateParam(params: URLSearchParams, name: string, endOfDay: boolean): Date | undefined {
+function dateParam(params: URLSearchParams, name: string): Date | undefined {
   const value = params.get(name)?.trim();
   if (!value) return undefined;
-  // A bare day means the whole day in Berlin's sense is close enough: start or end of the UTC day.
-  const date = new Date(
-    /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T${endOfDay ? "23:59:59.999" : "00:00:00"}Z` : value,
-  );
+  // A bare day is the start of that (UTC) day; `to` is exclusive, as in the coverage query and the dashboard.
+  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(date.getTime())) throw new ParamError(`${name}: „${value}“ ist kein Datum (z. B. 2027-01-31).`);
   return date;
 }
@@ -117,8 +115,8 @@ export function coverageQueryOf(params: URLSearchParams): { query: CoverageQuery
     learningFormat: oneOf(params, "learningFormat", LEARNING_FORMAT_CODES),
     audience: oneOf(params, "audience", AUDIENCE_CODES),
     tier: oneOf(params, "tier", ["BASIS", "VERTIEFUNG"] as const),
-    from: dateParam(params, "from", false),
-    to: dateParam(params, "to", true),
+    from: dateParam(params, "from"),
+    to: dateParam(params, "to"),
     countOnlineInRegions,
   };
   for (const k of Object.keys(query) as (keyof CoverageQuery)[]) if (query[k] === undefined) delete query[k];

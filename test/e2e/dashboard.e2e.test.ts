@@ -151,7 +151,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in headless Chromium (${CHROMIUM})`, 
       .filter({ has: page.getByRole("button", { name: "Übernehmen", disabled: false }) })
       .first();
     await first.waitFor();
-    const title = (await first.locator("h4").textContent()) ?? "";
+    const title = (await first.locator("h3").textContent()) ?? "";
     const offerId = await first.getAttribute("data-offer-id");
     const before = Number((await page.locator("#review-count").textContent())?.match(/\d+/)?.[0]);
     expect(await first.locator("table").textContent()).toMatch(/Fundstellen/);
@@ -172,7 +172,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in headless Chromium (${CHROMIUM})`, 
   it("corrects a review item with a reason, visible in the audit trail", STEP, async () => {
     const item = page.locator(".review-item").first();
     const offerId = await item.getAttribute("data-offer-id");
-    const title = (await item.locator("h4").textContent()) ?? "";
+    const title = (await item.locator("h3").textContent()) ?? "";
     await item.getByRole("button", { name: "Korrigieren" }).click();
     expect(await item.getByRole("button", { name: "Korrigieren" }).getAttribute("aria-expanded")).toBe("true");
     // Without a reason the form refuses, in German.

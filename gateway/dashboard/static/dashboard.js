@@ -774,7 +774,7 @@ function reviewItem(item) {
     : h("p", {}, "Die Maschine hat kein Modul sicher erkannt.");
   const correction = correctionForm(offer, headingId, message, li);
   li.append(
-    h("h4", { id: headingId, tabindex: "-1" }, offer.title),
+    h("h3", { id: headingId, tabindex: "-1" }, offer.title),
     h("p", { className: "meta" }, `${offer.provider.name} · Beginn ${formatDay(offer.firstStart)}`),
     h(
       "ul",
@@ -909,7 +909,7 @@ async function decide(li, offer, input, message, verb) {
       `Einordnung von „${offer.title}“ ${verb}: ${decideClassification.moduleCodes.join(", ") || "keine Module"}. ` +
       `Noch ${plural(remaining, "Eintrag", "Einträge")} in der Prüfliste.`;
     // Keep keyboard users in the list rather than dropping focus on the page body.
-    (next?.querySelector("h4") ?? $("#review-h")).focus();
+    (next?.querySelector("h3") ?? $("#review-h")).focus();
     void loadAudit();
   } catch (error) {
     message.textContent = error.message;
