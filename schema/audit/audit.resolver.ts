@@ -1,8 +1,9 @@
-import { Args, Ctx, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
 import type { HubContext } from "../common/context.ts";
 import { requireRole } from "../common/auth.ts";
 import { decodeCursor, encodeCursor, pageSize } from "../common/pagination.ts";
-import { AuditEventArgs, AuditEventConnection } from "./audit.type.ts";
+import { offerHistories } from "../review/review.service.ts";
+import { AuditEventArgs, AuditEventConnection, AuditEventType } from "./audit.type.ts";
 
 const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
 
@@ -31,5 +32,14 @@ export class AuditResolver {
       endCursor: rows.length ? encodeCursor(skip + rows.length - 1) : null,
       hasNextPage: skip + rows.length < totalCount,
     };
+  }
+
+  /** One offer's trail for the review: analysts see who decided what, when and why. */
+  @Query(() => [AuditEventType], {
+    description: "Verlauf eines Angebots: wer hat wann was entschieden und warum, neueste zuerst (Analyst*innen).",
+  })
+  async offerHistory(@Arg("offerId", () => ID) offerId: string, @Ctx() ctx: HubContext): Promise<AuditEventType[]> {
+    requireRole(ctx.viewer, "ANALYST");
+    return (await offerHistories(ctx.db, [offerId])).get(offerId) ?? [];
   }
 }

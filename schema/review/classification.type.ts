@@ -1,7 +1,8 @@
 import { Field, Float, InputType, Int, ObjectType } from "type-graphql";
 import { LearningFormatEnum, RoleEnum } from "../common/enums.ts";
 import type { LearningFormatCode, RoleCode } from "../taxonomy/codes.ts";
-import { OfferType } from "../offer/offer.type.ts";
+import { ModuleAssignmentType, OfferType } from "../offer/offer.type.ts";
+import { AuditEventType } from "../audit/audit.type.ts";
 
 @InputType("ClassifyOfferInput", { description: "Ein Angebot, wie es der Klassifikator liest." })
 export class ClassifyOfferInput {
@@ -55,6 +56,12 @@ export class ClassificationDecisionInput {
   @Field(() => Boolean, { nullable: true, description: "true: die Lernformat-Festlegung aufheben." })
   clearLearningFormat?: boolean | null;
   @Field(() => String, { nullable: true, description: "Begründung (für das Audit)." }) reason?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "true: die Module der Maschine in einem Schritt übernehmen (sie werden zur Entscheidung und überstehen jeden Import).",
+  })
+  accept?: boolean | null;
 }
 
 @ObjectType("ReviewItem", { description: "Ein Angebot in der Prüfliste, mit dem Grund." })
@@ -62,6 +69,12 @@ export class ReviewItemType {
   @Field(() => OfferType) offer!: OfferType;
   @Field(() => [String]) reasons!: string[];
   @Field(() => Int) openObjections!: number;
+  @Field(() => [ModuleAssignmentType], {
+    description: "Vorschlag der Maschine: Module mit Konfidenz und Fundstellen im Text (Belege).",
+  })
+  machineModules!: ModuleAssignmentType[];
+  @Field(() => [AuditEventType], { description: "Bisherige Entscheidungen zu diesem Angebot, neueste zuerst." })
+  history!: AuditEventType[];
 }
 
 @ObjectType("ReviewQueue")

@@ -29,9 +29,9 @@ export async function decideClassification(
   input: ClassificationDecisionInput,
   now: Date,
 ) {
-  const add = codes("addModules", input.addModules);
+  const explicit = codes("addModules", input.addModules);
   const remove = codes("removeModules", input.removeModules);
-  const both = add.find((c) => remove.includes(c));
+  const both = explicit.find((c) => remove.includes(c));
   if (both) throw badInput("removeModules", `Modul ${both} kann nicht zugleich hinzugefügt und entfernt werden.`);
   if (input.reason && input.reason.length > MAX_REASON)
     throw badInput("reason", `Begründung länger als ${MAX_REASON} Zeichen.`);
@@ -40,7 +40,9 @@ export async function decideClassification(
   }
   const before = await db.prisma.offer.findUnique({ where: { id: input.offerId }, include: OFFER_INCLUDE });
   if (!before) throw notFound("Angebot", input.offerId);
-
+  // Accepting confirms the machine's modules as a decision, in the same step as any correction.
+  const machine = input.accept ? machineModules(before).map((m) => m.moduleCode) : [];
+  const add = [...new Set([...explicit, ...machine.filter((c) => !remove.includes(c))])];
   await db.transaction(async ({ sql }) => {
     for (const [list, removed] of [
       [add, false],
@@ -81,10 +83,42 @@ export async function decideClassification(
     entityType: "Offer",
     entityId: input.offerId,
     before: { relevant: before.relevant, learningFormat: before.learningFormat, moduleCodes: before.moduleCodes },
-    after: { relevant: after.relevant, learningFormat: after.learningFormat, moduleCodes: after.moduleCodes },
+    after: {
+      relevant: after.relevant,
+      learningFormat: after.learningFormat,
+      moduleCodes: after.moduleCodes,
+      ...(input.accept ? { accepted: true } : {}),
+    },
     reason: input.reason ?? null,
   });
   return after;
+}
+
+/** The machine's own proposal: its assignment rows, with confidence and evidence, strongest first. */
+export function machineModules<M extends { source: string; removed: boolean; confidence: number }>(offer: {
+  modules: M[];
+}): M[] {
+  return offer.modules
+    .filter((m) => m.source === "AUTOMATIC" && !m.removed)
+    .sort((a, b) => b.confidence - a.confidence);
+}
+
+/** Audit events about these offers, newest first, grouped by offer (one query for a page). */
+export async function offerHistories(db: Database, offerIds: readonly string[]) {
+  const events = offerIds.length
+    ? await db.prisma.auditEvent.findMany({
+        where: { entityType: "Offer", entityId: { in: [...offerIds] } },
+        orderBy: [{ at: "desc" }, { id: "desc" }],
+      })
+    : [];
+  const json = (value: unknown): string | null =>
+    value === null || value === undefined ? null : JSON.stringify(value);
+  const byOffer = new Map<string, ReturnType<typeof toType>[]>();
+  function toType(e: (typeof events)[number]) {
+    return { ...e, before: json(e.before), after: json(e.after) };
+  }
+  for (const e of events) byOffer.set(e.entityId ?? "", [...(byOffer.get(e.entityId ?? "") ?? []), toType(e)]);
+  return byOffer;
 }
 
 /** Offers with low confidence, conflicting signals or a provider's objection; newest first. */
@@ -104,12 +138,18 @@ export async function reviewQueue(db: Database, skip: number, take: number) {
     }),
     db.prisma.offer.count({ where }),
   ]);
+  const histories = await offerHistories(
+    db,
+    rows.map((r) => r.id),
+  );
   return {
     totalCount,
     items: rows.map((row) => ({
       offer: row,
       reasons: [...row.reviewReasons, ...row.objections.map((o) => `Einspruch des Anbieters: ${o.message}`)],
       openObjections: row.objections.length,
+      machineModules: machineModules(row),
+      history: histories.get(row.id) ?? [],
     })),
   };
 }
