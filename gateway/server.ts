@@ -219,12 +219,22 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
         await deps.db.sql("select 1");
         return sendJson(res, 200, { status: "ok", database: deps.db.kind });
       }
-      if (url.pathname === "/") return sendHtml(res, 200, START_PAGE);
+      if (url.pathname === "/") {
+        // Someone signed in (the login form's redirect lands here) goes on to the dashboard.
+        if (readCookie(req.headers.cookie, SESSION_COOKIE)) return redirect(res, "/dashboard");
+        return sendHtml(res, 200, START_PAGE);
+      }
       const login = loginRoutes.find((route) => route.method === req.method && route.path === url.pathname);
       if (login) return await login.handle(req, res, { db: deps.db, url, now, viewer: { role: "PUBLIC" } }, null);
       const found = findRoute(req.method ?? "GET", url.pathname);
       if (found) {
-        const viewer = refuseOrViewer(res, await admit(req), "route");
+        const admission = await admit(req);
+        // A page for people: a dead session cookie is cleared and the login form shown, not a JSON 401.
+        if (url.pathname === "/dashboard" && "refusal" in admission && admission.staleCookie) {
+          res.setHeader("set-cookie", sessionCookie("", { secure: publicHttps, maxAge: 0 }));
+          return redirect(res, "/dashboard");
+        }
+        const viewer = refuseOrViewer(res, admission, "route");
         if (!viewer) return;
         return await found.route.handle(
           req,
@@ -279,6 +289,13 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+function redirect(res: ServerResponse, location: string): void {
+  res.statusCode = 303;
+  res.setHeader("location", location);
+  res.setHeader("cache-control", "no-store");
+  res.end();
+}
+
 function sendHtml(res: ServerResponse, status: number, html: string): void {
   res.statusCode = status;
   res.setHeader("content-type", "text/html; charset=utf-8");
@@ -291,7 +308,7 @@ const START_PAGE = `<!doctype html>
 <style>body{font-family:system-ui,sans-serif;max-width:42rem;margin:3rem auto;line-height:1.5;color:#1a1a1a}a{color:#0b57d0}</style></head>
 <body><h1>Quartier-Angebotsdrehscheibe</h1>
 <p>Fortbildungsangebote zur Quartiersentwicklung in Baden-Württemberg, zugeordnet zum Curriculum „Qualifiziert ins Quartier!“.</p>
-<ul><li><a href="/graphql">GraphQL-Schnittstelle</a> (im Browser mit Abfrage-Editor)</li><li><a href="/healthz">Betriebszustand</a></li></ul>
+<ul><li><a href="/dashboard">Dashboard der Koordinierungsstelle</a> (Anmeldung)</li><li><a href="/graphql">GraphQL-Schnittstelle</a> (im Browser mit Abfrage-Editor)</li><li><a href="/healthz">Betriebszustand</a></li></ul>
 </body></html>`;
 
 export type { BaseContext };
