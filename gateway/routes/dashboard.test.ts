@@ -83,6 +83,24 @@ describe("GET /dashboard", () => {
   });
 });
 
+describe("the start page and stale sessions", () => {
+  it("sends the signed-in from / to the dashboard and a dead session back to the login form", async () => {
+    const start = await fetch(`${gw.base}/`, { redirect: "manual" });
+    expect(start.status).toBe(200);
+    expect(await start.text()).toContain('<a href="/dashboard">Dashboard der Koordinierungsstelle</a>');
+    const dead = { cookie: `hub_session=${"A".repeat(43)}` };
+    const root = await fetch(`${gw.base}/`, { headers: dead, redirect: "manual" });
+    expect(root.status).toBe(303);
+    expect(root.headers.get("location")).toBe("/dashboard");
+    const page = await fetch(`${gw.base}/dashboard`, { headers: dead, redirect: "manual" });
+    expect(page.status).toBe(303);
+    expect(page.headers.get("location")).toBe("/dashboard");
+    expect(page.headers.get("set-cookie")).toMatch(/^hub_session=;.*Max-Age=0/i);
+    // Exports stay an API: a dead session is a 401 there.
+    expect((await fetch(`${gw.base}/exports/offers.csv`, { headers: dead })).status).toBe(401);
+  });
+});
+
 describe("GET /dashboard/decisions.json", () => {
   it("lists classification decisions for analysts only", async () => {
     expect((await get("/dashboard/decisions.json")).status).toBe(401);

@@ -104,6 +104,12 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in headless Chromium (${CHROMIUM})`, 
     expect(label).toMatch(/^Modul M01, .+: \d+ Angebot/);
   });
 
+  it("goes from the start page to the dashboard once signed in", STEP, async () => {
+    await page.goto(`${base}/`);
+    await page.waitForURL(`${base}/dashboard`);
+    await page.locator("table.heatmap button.cell").first().waitFor();
+  });
+
   it("applies a filter: administrative regions instead of districts", STEP, async () => {
     await page.getByLabel("Gliederung").selectOption("REGION");
     await page.getByRole("button", { name: "Anwenden" }).click();
@@ -148,7 +154,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in headless Chromium (${CHROMIUM})`, 
   it("accepts a review item: it leaves the queue and enters the audit trail", STEP, async () => {
     const first = page
       .locator(".review-item")
-      .filter({ has: page.getByRole("button", { name: "Übernehmen", disabled: false }) })
+      .filter({ has: page.locator("table") })
       .first();
     await first.waitFor();
     const title = (await first.locator("h3").textContent()) ?? "";
@@ -218,5 +224,13 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in headless Chromium (${CHROMIUM})`, 
       expect.arrayContaining(["LB1", "LB2", "LB3", "LB4", "LB5"]),
     );
     expect(workbook.worksheets[0]!.getRow(3).getCell(3).value).toBe("Titel");
+  });
+
+  it("logs out to the start page; the dashboard asks for a login again", STEP, async () => {
+    await page.getByRole("button", { name: "Abmelden" }).click();
+    await page.waitForURL(`${base}/`);
+    expect(await page.getByRole("link", { name: "Dashboard der Koordinierungsstelle" }).count()).toBe(1);
+    await page.goto(`${base}/dashboard`);
+    expect(await page.getByLabel("E-Mail-Adresse").count()).toBe(1);
   });
 });

@@ -704,7 +704,9 @@ const REVIEW_QUERY = `query Review($first: Int) {
     totalCount
     items {
       reasons openObjections
-      offer { id title description firstStart provider { name } moduleCodes modules { moduleCode confidence evidence source } }
+      machineModules { moduleCode confidence evidence source }
+      history { at actorName reason }
+      offer { id title description firstStart provider { name } moduleCodes }
     }
   }
 }`;
@@ -746,7 +748,8 @@ function reviewItem(item) {
   const headingId = `review-${offer.id}`;
   const message = h("p", { className: "error", role: "alert" });
   const li = h("li", { className: "review-item", "data-offer-id": offer.id });
-  const modules = offer.modules.length
+  const proposal = item.machineModules;
+  const modules = proposal.length
     ? h(
         "table",
         { className: "data narrow" },
@@ -759,7 +762,7 @@ function reviewItem(item) {
         h(
           "tbody",
           {},
-          ...offer.modules.map((m) =>
+          ...proposal.map((m) =>
             h(
               "tr",
               {},
@@ -771,7 +774,21 @@ function reviewItem(item) {
           ),
         ),
       )
-    : h("p", {}, "Die Maschine hat kein Modul sicher erkannt.");
+    : h("p", {}, "Die Maschine schlägt kein Modul vor.");
+  const history = item.history.length
+    ? h(
+        "details",
+        {},
+        h("summary", {}, `Verlauf (${item.history.length})`),
+        h(
+          "ul",
+          {},
+          ...item.history.map((e) =>
+            h("li", {}, `${formatTime(e.at)}, ${e.actorName ?? "unbekannt"}${e.reason ? `: ${e.reason}` : ""}`),
+          ),
+        ),
+      )
+    : "";
   const correction = correctionForm(offer, headingId, message, li);
   li.append(
     h("h3", { id: headingId, tabindex: "-1" }, offer.title),
@@ -782,6 +799,7 @@ function reviewItem(item) {
       ...item.reasons.map((r) => h("li", {}, r)),
     ),
     modules,
+    history,
     offer.description
       ? h("details", {}, h("summary", {}, "Beschreibung"), h("p", { className: "description" }, offer.description))
       : "",
@@ -793,16 +811,17 @@ function reviewItem(item) {
         {
           type: "button",
           "aria-describedby": headingId,
-          disabled: offer.moduleCodes.length === 0,
-          title: offer.moduleCodes.length ? null : "Ohne Modul gibt es nichts zu übernehmen: bitte korrigieren.",
+          // Stays focusable without a proposal, and says why instead of silently doing nothing.
           onclick: () =>
-            decide(
-              li,
-              offer,
-              { offerId: offer.id, addModules: offer.moduleCodes, reason: "Zuordnung der Maschine übernommen" },
-              message,
-              "übernommen",
-            ),
+            proposal.length
+              ? decide(
+                  li,
+                  offer,
+                  { offerId: offer.id, accept: true, reason: "Zuordnung der Maschine übernommen" },
+                  message,
+                  "übernommen",
+                )
+              : void (message.textContent = "Die Maschine schlägt kein Modul vor: bitte „Korrigieren“ wählen."),
         },
         "Übernehmen",
       ),
