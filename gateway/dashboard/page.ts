@@ -1,5 +1,5 @@
 import { escapeHtml } from "../exports/html.ts";
-import { LEARNING_FORMATS, ROLES } from "../../schema/taxonomy/taxonomy.ts";
+import { AUDIENCES, LEARNING_FORMATS, ROLES } from "../../schema/taxonomy/taxonomy.ts";
 
 /**
  * The dashboard's HTML: a login form for the public, the analyst view's skeleton for
@@ -102,6 +102,8 @@ export function dashboardPage(assetVersion: string, viewer: { name: string; role
     <option value="">alle</option>${options(ROLES)}</select></div>
   <div class="field"><label for="f-format">Lernformat</label><select id="f-format" name="learningFormat">
     <option value="">alle</option>${options(LEARNING_FORMATS)}</select></div>
+  <div class="field"><label for="f-audience">Zielgruppe</label><select id="f-audience" name="audience">
+    <option value="">alle</option>${options(AUDIENCES)}</select></div>
   <div class="field"><label for="f-tier">Module</label><select id="f-tier" name="tier">
     <option value="">Basis und Vertiefung</option><option value="BASIS">nur Basismodule</option><option value="VERTIEFUNG">nur Vertiefungsmodule</option></select></div>
   <div class="field check"><input id="f-online" name="countOnlineInRegions" type="checkbox">

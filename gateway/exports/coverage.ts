@@ -1,3 +1,4 @@
+import { AUDIENCES, LEARNING_FORMATS } from "../../schema/taxonomy/taxonomy.ts";
 import { formatDay, type Cell, type Column, type ExportDocument } from "./table.ts";
 
 /**
@@ -28,11 +29,15 @@ export interface CoverageData {
 export interface CoverageFilters {
   role?: string | null;
   learningFormat?: string | null;
+  audience?: string | null;
+  tier?: string | null;
   countOnlineInRegions?: boolean;
 }
 
 const LEVEL_LABEL = { DISTRICT: "Kreis", REGION: "Regierungsbezirk" } as const;
 const LEVEL_PLURAL = { DISTRICT: "Land- und Stadtkreise", REGION: "Regierungsbezirke" } as const;
+const FORMAT_LABEL = new Map(LEARNING_FORMATS.map((f) => [f.code as string, f.name]));
+const AUDIENCE_LABEL = new Map(AUDIENCES.map((a) => [a.code as string, a.name]));
 const ROLE_LABEL: Record<string, string> = { KOORDINATION: "Quartierskoordination", STEUERUNG: "Quartierssteuerung" };
 
 export function describeCoverage(data: CoverageData, filters: CoverageFilters): string {
@@ -40,7 +45,9 @@ export function describeCoverage(data: CoverageData, filters: CoverageFilters): 
     `Zeitraum ${formatDay(data.period.from)} bis ${formatDay(data.period.to)}`,
     LEVEL_PLURAL[data.level],
     filters.role ? `Aufgabenfeld ${ROLE_LABEL[filters.role] ?? filters.role}` : null,
-    filters.learningFormat ? `Lernformat ${filters.learningFormat}` : null,
+    filters.learningFormat ? `Lernformat ${FORMAT_LABEL.get(filters.learningFormat) ?? filters.learningFormat}` : null,
+    filters.audience ? `Zielgruppe ${AUDIENCE_LABEL.get(filters.audience) ?? filters.audience}` : null,
+    filters.tier ? (filters.tier === "BASIS" ? "nur Basismodule" : "nur Vertiefungsmodule") : null,
     filters.countOnlineInRegions ? "Online-Angebote in jeder Region mitgezählt" : "Online-Angebote gesondert gezählt",
   ];
   return parts.filter(Boolean).join(" · ");

@@ -150,12 +150,12 @@ describe("export files", () => {
 
 describe("printable coverage and gaps", () => {
   it("coverage.html and gaps.html are script-free German pages with the filters stated", async () => {
-    const res = await get("/exports/coverage.html?level=REGION&role=STEUERUNG", analyst);
+    const res = await get("/exports/coverage.html?level=REGION&role=STEUERUNG&learningFormat=BASIS", analyst);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toBeNull();
     const html = await res.text();
     expect(html).toContain("<h1>Abdeckung des Curriculums</h1>");
-    expect(html).toContain("Regierungsbezirke · Aufgabenfeld Quartierssteuerung");
+    expect(html).toContain("Regierungsbezirke · Aufgabenfeld Quartierssteuerung · Lernformat Basisqualifizierung");
     expect(html).toContain('<th scope="col">Tübingen</th>');
     expect(html).not.toMatch(/<script/i);
     const gaps = await (await get("/exports/gaps.html", analyst)).text();

@@ -122,7 +122,13 @@ export function coverageQueryOf(params: URLSearchParams): { query: CoverageQuery
   for (const k of Object.keys(query) as (keyof CoverageQuery)[]) if (query[k] === undefined) delete query[k];
   return {
     query,
-    filters: { role: query.role ?? null, learningFormat: query.learningFormat ?? null, countOnlineInRegions },
+    filters: {
+      role: query.role ?? null,
+      learningFormat: query.learningFormat ?? null,
+      audience: query.audience ?? null,
+      tier: query.tier ?? null,
+      countOnlineInRegions,
+    },
   };
 }
 

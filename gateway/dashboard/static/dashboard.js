@@ -145,7 +145,7 @@ function readFilters() {
     level: value("level"),
     countOnlineInRegions: form.elements.namedItem("countOnlineInRegions").checked,
   };
-  for (const name of ["role", "learningFormat", "tier"]) if (value(name)) input[name] = value(name);
+  for (const name of ["role", "learningFormat", "audience", "tier"]) if (value(name)) input[name] = value(name);
   return input;
 }
 
@@ -155,7 +155,7 @@ function exportParams(input) {
   params.set("level", input.level);
   params.set("from", input.from.slice(0, 10));
   params.set("to", input.to.slice(0, 10));
-  for (const name of ["role", "learningFormat", "tier"]) if (input[name]) params.set(name, input[name]);
+  for (const name of ["role", "learningFormat", "audience", "tier"]) if (input[name]) params.set(name, input[name]);
   if (input.countOnlineInRegions) params.set("online", "counted");
   return params.toString();
 }
