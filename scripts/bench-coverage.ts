@@ -15,7 +15,7 @@ import { createScratchDatabase } from "../prisma/scratch.ts";
 import { seedTaxonomy } from "../prisma/seed.ts";
 import { seedPlaceData } from "../gateway/places.ts";
 import { computeCoverage } from "../schema/coverage/coverage.service.ts";
-import { MODULE_CODES } from "../schema/taxonomy/codes.ts";
+import { loadCatalogue } from "../ingest/synth/catalogue.ts";
 
 const args = process.argv.slice(2).filter((a) => a !== "--");
 function intOption(name: string, fallback: number): number {
@@ -47,45 +47,11 @@ const quantile = (values: readonly number[], q: number): number => {
 const fmt = (n: number): string => n.toLocaleString("en-US", { maximumFractionDigits: 0 });
 
 /**
- * Synthetic offers in SQL: 200 providers with a feed each, offers in every district
- * (10 % online only, 5 % hybrid), 1–3 modules, 1–4 sessions a week apart starting between
- * 24 months back and 24 months ahead, 5 % withdrawn, 8 % not relevant, 2 % duplicates.
- * Deterministic: derived from the row number, not from random().
+ * The shared synthetic catalogue (ingest/synth, as `hub synth --offers N`): deterministic,
+ * classified, every district, 15 % online, sessions from a month back to 18 months ahead.
  */
-async function seedOffers(db: Database, offers: number): Promise<void> {
-  const codes = `array[${MODULE_CODES.map((c) => `'${c}'`).join(",")}]`;
-  await db.sql(`insert into "Provider" (id, slug, name, status, "updatedAt")
-    select 'p' || i, 'bench-' || i, 'Anbieter ' || i, 'APPROVED', now() from generate_series(1, 200) i`);
-  await db.sql(`insert into "Feed" (id, "providerId", url, kind, "updatedAt")
-    select 'f' || i, 'p' || i, 'https://anbieter.example/' || i, 'ICAL', now() from generate_series(1, 200) i`);
-  await db.sql(
-    `with d as (select key, "regionKey", row_number() over (order by key) - 1 as n from "District"),
-     n as (select count(*) as c from d)
-     insert into "Offer" (id, "feedId", "providerId", "sourceKey", status, title, online, hybrid, audiences,
-                          "districtKey", "regionKey", "firstStart", "lastEnd", relevant, "learningFormat",
-                          roles, "learningAreas", "moduleCodes", "contentHash", "sourceUrl", "fetchedAt",
-                          adapter, "adapterVersion", "updatedAt", "duplicateOfId")
-     select 'o' || i, 'f' || (i % 200 + 1), 'p' || (i % 200 + 1), 'k' || i,
-            case when i % 20 = 0 then 'WITHDRAWN' else 'ACTIVE' end::"OfferStatus",
-            'Angebot ' || i, i % 10 = 0, i % 20 = 5, array[]::text[],
-            d.key, d."regionKey",
-            $1::timestamp + ((i * 7919) % 1461 - 730) * interval '1 day',
-            $1::timestamp + ((i * 7919) % 1461 - 730 + (i % 10 % 4) * 7) * interval '1 day',
-            i % 13 <> 0,
-            (array['EINFUEHRUNG','BASIS','VERTIEFUNG'])[i % 3 + 1]::"LearningFormatCode",
-            case i % 3 when 0 then array['KOORDINATION'] when 1 then array['STEUERUNG'] else array['KOORDINATION','STEUERUNG'] end,
-            array[]::text[],
-            case when i % 3 = 0 then array[(${codes})[i % 29 + 1]]
-                 when i % 3 = 1 then array[(${codes})[i % 29 + 1], (${codes})[(i * 7) % 29 + 1]]
-                 else array[(${codes})[i % 29 + 1], (${codes})[(i * 7) % 29 + 1], (${codes})[(i * 11) % 29 + 1]] end,
-            md5(i::text), 'https://anbieter.example/', now(), 'bench', '1', now(),
-            case when i % 50 = 1 and i > 1 then 'o' || (i - 1) end
-       from generate_series(1, $2::int) i join d on d.n = (i * 31) % (select c from n)`,
-    [NOW.toISOString().slice(0, 19).replace("T", " "), offers],
-  );
-  await db.sql(`insert into "Session" (id, "offerId", start, "end")
-    select o.id || '-' || k, o.id, o."firstStart" + k * interval '7 days', o."firstStart" + k * interval '7 days' + interval '3 hours'
-      from "Offer" o cross join lateral generate_series(0, (right(o.id, 1)::int % 4)) k`);
+async function seedOffers(db: Database, url: string | null, offers: number): Promise<void> {
+  await loadCatalogue(db, { offers, seed: "coverage", baseDate: NOW, databaseUrl: url });
   if (db.kind === "postgres") await db.sql(`vacuum analyze`);
 }
 
@@ -142,7 +108,7 @@ async function run(serverUrl: string | undefined, offers: number, goal: boolean)
   try {
     await seedTaxonomy(scratch.db);
     await seedPlaceData(scratch.db);
-    await seedOffers(scratch.db, offers);
+    await seedOffers(scratch.db, scratch.url, offers);
     const [sessions] = await scratch.db.sql<{ n: number }>(`select count(*)::int as n from "Session"`);
     progress(`${label}: ${fmt(Number(sessions?.n ?? 0))} sessions; measuring`);
     report(label, offers, await measure(scratch.db, ROUNDS), goal);

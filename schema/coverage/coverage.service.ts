@@ -239,7 +239,7 @@ export async function computeCoverage(db: Database, query: CoverageQuery, now: D
 
   const [regions, rows, history] = await Promise.all([
     coverageAreas(db, level),
-    aggregate(db, statement, p.values),
+    analystQuery<AggregateRow>(db, statement, p.values),
     lastOffered(db, query, level, codes, current.from),
   ]);
 
@@ -308,15 +308,26 @@ export async function computeCoverage(db: Database, query: CoverageQuery, now: D
 }
 
 /**
- * On PostgreSQL the aggregate runs with JIT off (compiling it cost more than running it,
- * ~100 ms at 100k offers) and enough work_mem to keep its CTE and hashes in memory.
+ * The aggregate runs in a transaction of its own with planner settings for it alone:
+ * - no nested loops for joins: PGlite runs no autovacuum, so its tables may never have
+ *   been analysed, and with "1 row" estimates the planner re-aggregated the sessions once
+ *   per offer (33 s at 10k offers); a hash join is right at any size here (unnest still
+ *   runs as a loop, it has no alternative);
+ * - PostgreSQL: JIT off (compiling cost ~100 ms, more than running) and enough work_mem
+ *   to keep the CTE and the hashes in memory.
  */
-async function aggregate(db: Database, statement: string, params: unknown[]): Promise<AggregateRow[]> {
-  if (db.kind !== "postgres") return db.sql<AggregateRow>(statement, params);
+export async function analystQuery<Row extends Record<string, unknown>>(
+  db: Database,
+  statement: string,
+  params: readonly unknown[],
+): Promise<Row[]> {
   return db.transaction(async (tx) => {
-    await tx.sql(`set local jit = off`);
-    await tx.sql(`set local work_mem = '64MB'`);
-    return tx.sql<AggregateRow>(statement, params);
+    await tx.sql(`set local enable_nestloop = off`);
+    if (db.kind === "postgres") {
+      await tx.sql(`set local jit = off`);
+      await tx.sql(`set local work_mem = '64MB'`);
+    }
+    return tx.sql<Row>(statement, params);
   });
 }
 
@@ -412,7 +423,8 @@ export async function coverageOfferIds(
     const onlineIn = query.online !== false && (query.online === true || query.countOnlineInRegions);
     and.push(onlineIn ? `(${ONLINE_ONLY} or ${area} = ${key})` : `(not ${ONLINE_ONLY} and ${area} = ${key})`);
   }
-  const rows = await db.sql<{ id: string; total: number }>(
+  const rows = await analystQuery<{ id: string; total: number }>(
+    db,
     `select o.id, count(*) over ()::int as total
        from "Offer" o
       where ${and.join(" and ")}
@@ -422,7 +434,8 @@ export async function coverageOfferIds(
   );
   if (rows.length === 0) {
     // An empty page (limit 0 or past the end) still reports the total.
-    const [count] = await db.sql<{ n: number }>(
+    const [count] = await analystQuery<{ n: number }>(
+      db,
       `select count(*)::int as n from "Offer" o where ${and.join(" and ")}`,
       p.values.slice(0, -2),
     );

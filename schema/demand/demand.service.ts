@@ -1,6 +1,6 @@
 import type { Database } from "../../prisma/database.ts";
 import { badInput } from "../common/errors.ts";
-import type { CoverageLevel } from "../coverage/coverage.service.ts";
+import { analystQuery, type CoverageLevel } from "../coverage/coverage.service.ts";
 import { berlinDay } from "./demand.recorder.ts";
 
 /**
@@ -80,7 +80,8 @@ export async function demandReport(db: Database, q: DemandQuery, now: Date): Pro
         group by term order by 2 desc nulls last, 3 desc, term limit $3`,
       [firstDay, lastDay, TOP_TERMS],
     ),
-    db.sql<{ code: string | null; area: string | null; web: boolean; n: number }>(
+    analystQuery<{ code: string | null; area: string | null; web: boolean; n: number }>(
+      db,
       `with o as (
          select o.${areaCol} as area, (o.online and not o.hybrid) as web, o."moduleCodes" as codes
            from "Offer" o

@@ -1,5 +1,6 @@
 import type { Database } from "../../prisma/database.ts";
 import { badInput } from "../common/errors.ts";
+import { analystQuery } from "../coverage/coverage.service.ts";
 
 /**
  * Providers and the freshness of their feeds, for the coordination office.
@@ -102,7 +103,8 @@ export async function providerFreshness(db: Database, q: FreshnessQuery, now: Da
 
   const [providers, feeds, modules] = await Promise.all([
     db.sql<{ id: string; name: string }>(`select id, name from "Provider" where status <> 'REJECTED'`),
-    db.sql<FeedRow>(
+    analystQuery<FeedRow>(
+      db,
       `select f.id, f."providerId", f.url, coalesce(f.kind, f."detectedKind")::text as kind, f.state::text as state,
               ${epochMs(`f."lastSuccessAt"`)} as "lastSuccessAt", ${epochMs(`f."lastChangeAt"`)} as "lastChangeAt",
               ${epochMs(`f."lastErrorAt"`)} as "lastErrorAt", f."lastError", ${epochMs(`f."failingSince"`)} as "failingSince",
