@@ -106,6 +106,8 @@ export function dashboardPage(assetVersion: string, viewer: { name: string; role
     <option value="">alle</option>${options(AUDIENCES)}</select></div>
   <div class="field"><label for="f-tier">Module</label><select id="f-tier" name="tier">
     <option value="">Basis und Vertiefung</option><option value="BASIS">nur Basismodule</option><option value="VERTIEFUNG">nur Vertiefungsmodule</option></select></div>
+  <div class="field"><label for="f-view">Zahlen der Karte</label><select id="f-view" name="view">
+    <option value="current">im Zeitraum</option><option value="previous">in der Vorperiode (gleich lang, davor)</option></select></div>
   <div class="field check"><input id="f-online" name="countOnlineInRegions" type="checkbox">
     <label for="f-online">Online-Angebote in jeder Region mitzählen</label></div>
   <div class="field"><button type="submit">Anwenden</button></div>

@@ -131,6 +131,24 @@ describe.skipIf(!HAVE_CHROMIUM)(`dashboard in headless Chromium (${CHROMIUM})`, 
     expect(label).toMatch(new RegExp(`: ${count} Angebote?`));
   });
 
+  it("compares with the previous period, whose numbers list their offers too", STEP, async () => {
+    await page.getByLabel("Zahlen der Karte").selectOption("previous");
+    await page.getByRole("button", { name: "Anwenden" }).click();
+    await expect.poll(() => page.locator("table.heatmap caption").textContent()).toMatch(/in der Vorperiode/);
+    const cell = page.locator("table.heatmap tbody button.cell:not(.c0)").first();
+    if ((await cell.count()) > 0) {
+      const count = Number(await cell.textContent());
+      await cell.click();
+      await expect
+        .poll(() => page.locator("#cell-offers h3").textContent())
+        .toMatch(new RegExp(`in der Vorperiode: ${count} Angebote?$`));
+      expect(await page.locator("#cell-offers li").count()).toBe(Math.min(count, 50));
+    }
+    await page.getByLabel("Zahlen der Karte").selectOption("current");
+    await page.getByRole("button", { name: "Anwenden" }).click();
+    await expect.poll(() => page.locator("table.heatmap caption").textContent()).not.toMatch(/Vorperiode/);
+  });
+
   it("reaches a cell and opens it with the keyboard only", STEP, async () => {
     await page.getByRole("button", { name: "Anwenden" }).focus();
     let focused = "";

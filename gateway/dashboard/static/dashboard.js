@@ -227,8 +227,14 @@ function cellButton(label, count, step, onActivate, position) {
   );
 }
 
-function renderHeatmap(coverage) {
+/**
+ * `previous`: the numbers of the equally long period just before (the comparison the
+ * issue asks for); each of them lists its offers too (coverageOffers with previous: true).
+ */
+function renderHeatmap(coverage, previous) {
   const levelWord = coverage.level === "REGION" ? "Regierungsbezirk" : "Kreis";
+  const period = previous ? coverage.previousPeriod : coverage.period;
+  const suffix = previous ? " in der Vorperiode" : "";
   const cells = new Map(coverage.cells.map((c) => [`${c.moduleCode}|${c.regionKey}`, c]));
   const online = new Map(coverage.online.map((o) => [o.moduleCode, o]));
   const table = h(
@@ -237,7 +243,7 @@ function renderHeatmap(coverage) {
     h(
       "caption",
       {},
-      `Angebote je Modul und ${levelWord}, ${formatDay(coverage.period.from)} bis ${formatDay(coverage.period.to)}`,
+      `Angebote je Modul und ${levelWord}${suffix}, ${formatDay(period.from)} bis ${formatDay(period.to)}`,
     ),
   );
   const head = h(
@@ -264,12 +270,13 @@ function renderHeatmap(coverage) {
     let sum = 0;
     coverage.regions.forEach((region, col) => {
       const cell = cells.get(`${module.code}|${region.key}`);
-      const count = cell?.offers ?? 0;
+      const count = (previous ? cell?.previousOffers : cell?.offers) ?? 0;
       sum += count;
-      const details = cell
-        ? `, ${plural(cell.providers, "Anbieter", "Anbieter")}, ${plural(cell.sessions, "Termin", "Termine")}, Vorperiode ${cell.previousOffers}`
-        : "";
-      const label = `Modul ${module.code}, ${region.name}: ${plural(count, "Angebot", "Angebote")}${details}`;
+      const details =
+        cell && !previous
+          ? `, ${plural(cell.providers, "Anbieter", "Anbieter")}, ${plural(cell.sessions, "Termin", "Termine")}, Vorperiode ${cell.previousOffers}`
+          : "";
+      const label = `Modul ${module.code}, ${region.name}: ${plural(count, "Angebot", "Angebote")}${suffix}${details}`;
       tr.append(
         h(
           "td",
@@ -278,7 +285,11 @@ function renderHeatmap(coverage) {
             label,
             count,
             stepOf(count),
-            () => showCellOffers({ moduleCode: module.code, regionKey: region.key }, `${module.code} · ${region.name}`),
+            () =>
+              showCellOffers(
+                { moduleCode: module.code, regionKey: region.key, ...(previous ? { previous: true } : {}) },
+                `${module.code} · ${region.name}${suffix}`,
+              ),
             { row, col },
           ),
         ),
@@ -289,13 +300,16 @@ function renderHeatmap(coverage) {
       h(
         "td",
         { className: "online" },
-        cellButton(
-          `Modul ${module.code}, online: ${plural(onlineCount, "Angebot", "Angebote")}`,
-          onlineCount,
-          stepOf(onlineCount),
-          () => showCellOffers({ moduleCode: module.code, online: true }, `${module.code} · online`),
-          { row, col: coverage.regions.length },
-        ),
+        // The online row has no previous-period count.
+        previous
+          ? h("span", { className: "na", title: "für die Vorperiode nicht gezählt" }, "–")
+          : cellButton(
+              `Modul ${module.code}, online: ${plural(onlineCount, "Angebot", "Angebote")}`,
+              onlineCount,
+              stepOf(onlineCount),
+              () => showCellOffers({ moduleCode: module.code, online: true }, `${module.code} · online`),
+              { row, col: coverage.regions.length },
+            ),
       ),
       h("td", { className: "sum" }, String(sum)),
     );
@@ -487,7 +501,7 @@ async function loadCoverage() {
       `${plural(t.offers, "Angebot", "Angebote")} von ${t.providers} Anbietern mit ${plural(t.sessions, "Termin", "Termine")}, ` +
       `davon ${t.online} online (${input.countOnlineInRegions ? "in jeder Region mitgezählt" : "gesondert gezählt"}). ` +
       `Vorperiode ${formatDay(coverage.previousPeriod.from)} bis ${formatDay(coverage.previousPeriod.to)}: ${t.previousOffers} Angebote.`;
-    renderHeatmap(coverage);
+    renderHeatmap(coverage, $("#f-view").value === "previous");
     renderGaps(coverage);
     status(
       `Abdeckung geladen: ${plural(t.offers, "Angebot", "Angebote")}, ${plural(coverage.gaps.length, "Lücke", "Lücken")}` +
