@@ -14,7 +14,7 @@ import type { Database } from "../prisma/database.ts";
 import { createScratchDatabase } from "../prisma/scratch.ts";
 import { seedTaxonomy } from "../prisma/seed.ts";
 import { seedPlaceData } from "../gateway/places.ts";
-import { computeCoverage } from "../schema/coverage/coverage.service.ts";
+import { computeCoverage, coverageOfferIds } from "../schema/coverage/coverage.service.ts";
 import { loadCatalogue } from "../ingest/synth/catalogue.ts";
 
 const args = process.argv.slice(2).filter((a) => a !== "--");
@@ -57,6 +57,8 @@ async function seedOffers(db: Database, url: string | null, offers: number): Pro
 
 interface Sample {
   coverage: number;
+  withOnline: number;
+  cellOffers: number;
   count: number;
   groupBy: number;
 }
@@ -71,6 +73,9 @@ async function measure(db: Database, rounds: number): Promise<{ samples: Sample[
   const query = { level: "DISTRICT" as const };
   // One warm-up: plans, caches, the taxonomy.
   const warm = await computeCoverage(db, query, NOW);
+  // The fullest cell: what a click on the heat map asks for.
+  const top = [...warm.cells].sort((a, b) => b.offers - a.offers)[0];
+  const cell = top ? { moduleCode: top.moduleCode, regionKey: top.regionKey } : {};
   const samples: Sample[] = [];
   for (let r = 0; r < rounds; r++) {
     const count = await time(() => db.sql(`select count(*) from "Offer"`));
@@ -79,7 +84,9 @@ async function measure(db: Database, rounds: number): Promise<{ samples: Sample[
                where o.status = 'ACTIVE' and o.relevant group by 1, 2`),
     );
     const coverage = await time(() => computeCoverage(db, query, NOW));
-    samples.push({ coverage, count, groupBy });
+    const withOnline = await time(() => computeCoverage(db, { ...query, countOnlineInRegions: true }, NOW));
+    const cellOffers = await time(() => coverageOfferIds(db, { ...cell, ...query }, NOW, 20));
+    samples.push({ coverage, withOnline, cellOffers, count, groupBy });
   }
   return { samples, cells: warm.cells.length, gaps: warm.gaps.length };
 }
@@ -91,6 +98,8 @@ function report(label: string, offers: number, m: Awaited<ReturnType<typeof meas
   console.log(`\n${label}: ${fmt(offers)} offers, 44 districts × 29 modules, ${m.samples.length} rounds`);
   console.log(`  matrix: ${m.cells} cells, ${m.gaps} gaps`);
   console.log(`  computeCoverage            median ${fmt(med("coverage"))} ms   p95 ${fmt(p95("coverage"))} ms`);
+  console.log(`  … countOnlineInRegions     median ${fmt(med("withOnline"))} ms   p95 ${fmt(p95("withOnline"))} ms`);
+  console.log(`  coverageOffers, top cell   median ${fmt(med("cellOffers"))} ms   p95 ${fmt(p95("cellOffers"))} ms`);
   console.log(`  reference count(*)         median ${fmt(med("count"))} ms   p95 ${fmt(p95("count"))} ms`);
   console.log(`  reference bare group-by    median ${fmt(med("groupBy"))} ms   p95 ${fmt(p95("groupBy"))} ms`);
   console.log(

@@ -186,12 +186,23 @@ export async function computeCoverage(db: Database, query: CoverageQuery, now: D
   const codeList = p.add(codes);
   const filters = offerFilters(query, p, codes);
   const area = areaColumn(level);
-  // Online offers in every region's cells: one extra branch crossing them with the areas.
   const areasTable = level === "REGION" ? `"Region"` : `"District"`;
-  const placed = countOnline
-    ? `select o.*, o.area as cell from o where not o.web and o.area is not null
-       union all select o.*, a.key as cell from o cross join ${areasTable} a where o.web`
-    : `select o.*, o.area as cell from o where not o.web and o.area is not null`;
+  // Cells from local offers alone, or, with online offers counted in every region, local
+  // plus the module's online figures: providers = local + online − those in both, so no
+  // online offer is ever multiplied by the number of areas.
+  const cellsSql = countOnline
+    ? `select 'cell' as kind, c.code, a.key as area,
+              (coalesce(l.offers, 0) + coalesce(w.offers, 0))::int as offers,
+              (coalesce(l.providers, 0) + coalesce(w.providers, 0) - coalesce(x.n, 0))::int as providers,
+              (coalesce(l.sessions, 0) + coalesce(w.sessions, 0))::int as sessions,
+              (coalesce(l.prev, 0) + coalesce(w.prev, 0))::int as prev, 0 as web
+         from ${areasTable} a cross join unnest(${codeList}::text[]) c(code)
+         left join loc l on l.code = c.code and l.cell = a.key
+         left join webm w on w.code = c.code
+         left join overlap x on x.code = c.code and x.cell = a.key
+        where l.code is not null or w.code is not null`
+    : `select 'cell' as kind, code, cell as area, offers::int, providers::int, sessions::int, prev::int, 0 as web
+         from loc`;
   // Two-level aggregation: first per module × area × provider, then per module × area,
   // so both levels hash instead of sorting for count(distinct provider).
   const statement = `
@@ -207,31 +218,38 @@ export async function computeCoverage(db: Database, query: CoverageQuery, now: D
              o."moduleCodes" as codes, s.cur, s.prev
         from "Offer" o join s on s."offerId" = o.id
        where ${filters}),
-    placed as (${placed}),
     per as (
-      select m.code, x.cell, count(*) filter (where x.cur > 0) as offers, sum(x.cur) as sessions,
-             count(*) filter (where x.prev > 0) as prev
-        from placed x cross join unnest(x.codes) m(code)
-       where m.code = any(${codeList}::text[])
-       group by m.code, x.cell, x.provider),
-    web as (
-      select m.code, count(*) filter (where o.cur > 0) as offers, sum(o.cur) as sessions,
+      select m.code, o.area as cell, o.provider, count(*) filter (where o.cur > 0) as offers,
+             sum(o.cur) as sessions, count(*) filter (where o.prev > 0) as prev
+        from o cross join unnest(o.codes) m(code)
+       where not o.web and o.area is not null and m.code = any(${codeList}::text[])
+       group by m.code, o.area, o.provider),
+    webper as (
+      select m.code, o.provider, count(*) filter (where o.cur > 0) as offers, sum(o.cur) as sessions,
              count(*) filter (where o.prev > 0) as prev
         from o cross join unnest(o.codes) m(code)
        where o.web and m.code = any(${codeList}::text[])
        group by m.code, o.provider),
+    webm as (
+      select code, sum(offers) as offers, count(*) filter (where offers > 0) as providers,
+             sum(sessions) as sessions, sum(prev) as prev
+        from webper group by code),
+    loc as (
+      select code, cell, sum(offers) as offers, count(*) filter (where offers > 0) as providers,
+             sum(sessions) as sessions, sum(prev) as prev
+        from per group by code, cell),
+    overlap as (
+      select p.code, p.cell, count(*) as n
+        from per p join webper w on w.code = p.code and w.provider = p.provider
+       where ${countOnline ? "p.offers > 0 and w.offers > 0" : "false"}
+       group by p.code, p.cell),
     total as (
       select count(*) filter (where o.cur > 0) as offers, sum(o.cur) as sessions,
              count(*) filter (where o.prev > 0) as prev, count(*) filter (where o.cur > 0 and o.web) as web
         from o group by o.provider)
-    select 'cell' as kind, code, cell as area, sum(offers)::int as offers,
-           count(*) filter (where offers > 0)::int as providers, sum(sessions)::int as sessions,
-           sum(prev)::int as prev, 0 as web
-      from per group by code, cell
+    ${cellsSql}
     union all
-    select 'online', code, null, sum(offers)::int, count(*) filter (where offers > 0)::int,
-           sum(sessions)::int, sum(prev)::int, 0
-      from web group by code
+    select 'online', code, null, offers::int, providers::int, sessions::int, prev::int, 0 from webm
     union all
     select 'total', null, null, coalesce(sum(offers), 0)::int, count(*) filter (where offers > 0)::int,
            coalesce(sum(sessions), 0)::int, coalesce(sum(prev), 0)::int, coalesce(sum(web), 0)::int
@@ -239,7 +257,7 @@ export async function computeCoverage(db: Database, query: CoverageQuery, now: D
 
   const [regions, rows, history] = await Promise.all([
     coverageAreas(db, level),
-    analystQuery<AggregateRow>(db, statement, p.values),
+    analystQuery<AggregateRow>(db, statement, p.values, { hashAggregates: true }),
     lastOffered(db, query, level, codes, current.from),
   ]);
 
@@ -313,6 +331,8 @@ export async function computeCoverage(db: Database, query: CoverageQuery, now: D
  *   been analysed, and with "1 row" estimates the planner re-aggregated the sessions once
  *   per offer (33 s at 10k offers); a hash join is right at any size here (unnest still
  *   runs as a loop, it has no alternative);
+ * - optionally no sorts: the matrix needs no order, and with the nested-loop penalty the
+ *   planner sorted 80k rows for a group-by that a hash does in a fraction of the time;
  * - PostgreSQL: JIT off (compiling cost ~100 ms, more than running) and enough work_mem
  *   to keep the CTE and the hashes in memory.
  */
@@ -320,9 +340,11 @@ export async function analystQuery<Row extends Record<string, unknown>>(
   db: Database,
   statement: string,
   params: readonly unknown[],
+  options: { hashAggregates?: boolean } = {},
 ): Promise<Row[]> {
   return db.transaction(async (tx) => {
     await tx.sql(`set local enable_nestloop = off`);
+    if (options.hashAggregates) await tx.sql(`set local enable_sort = off`);
     if (db.kind === "postgres") {
       await tx.sql(`set local jit = off`);
       await tx.sql(`set local work_mem = '64MB'`);
