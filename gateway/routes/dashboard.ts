@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { dashboardAssets } from "../dashboard/assets.ts";
 import { DASHBOARD_CSP, dashboardPage, forbiddenPage, loginPage } from "../dashboard/page.ts";
 import type { Route, RouteContext } from "./index.ts";
+import { LOGIN_OUTCOME } from "./login.ts";
+import { LOGIN_FAILED } from "../auth/sessions.ts";
 
 /**
  * The analyst dashboard:
@@ -35,7 +37,7 @@ const isAnalyst = (ctx: RouteContext) => ctx.viewer.role === "ANALYST" || ctx.vi
 
 async function page(_req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void> {
   const { version } = dashboardAssets();
-  if (ctx.viewer.role === "PUBLIC") return sendPage(res, 200, loginPage(version));
+  if (ctx.viewer.role === "PUBLIC") return sendPage(res, 200, loginPage(version, loginMessage(ctx.url)));
   if (ctx.viewer.role !== "ANALYST" && ctx.viewer.role !== "ADMIN") return sendPage(res, 403, forbiddenPage(version));
   sendPage(res, 200, dashboardPage(version, ctx.viewer, ctx.now()));
 }
@@ -94,3 +96,11 @@ export const DASHBOARD_ROUTES: Route[] = [
   { method: "GET", path: /^\/dashboard\/(dashboard\.(?:js|css))$/, handle: asset },
   { method: "GET", path: "/dashboard/decisions.json", handle: decisions },
 ];
+
+/** The message after a failed form login (POST /login redirects here); fixed texts, nothing reflected. */
+function loginMessage(url: URL): string | undefined {
+  const outcome = url.searchParams.get("anmeldung");
+  if (outcome === LOGIN_OUTCOME.failed) return LOGIN_FAILED;
+  if (outcome === LOGIN_OUTCOME.limited) return "Zu viele Anmeldeversuche. Bitte später erneut versuchen.";
+  return undefined;
+}

@@ -22,6 +22,9 @@ export interface LoginRouteDeps {
 
 const MAX_LOGIN_BODY = 8 * 1024;
 
+/** Why a form login came back to the login page; the page maps these to fixed German texts. */
+export const LOGIN_OUTCOME = { failed: "fehlgeschlagen", limited: "gesperrt" } as const;
+
 export function createLoginRoutes(deps: LoginRouteDeps): Route[] {
   return [
     {
@@ -33,17 +36,21 @@ export function createLoginRoutes(deps: LoginRouteDeps): Route[] {
         const form = await readCredentials(req);
         if (!form) return refuse(res, 400, "BAD_USER_INPUT", "E-Mail und Passwort als Formular oder JSON senden.");
         const ip = deps.limits.loginIp.take(deps.clientIp(req));
-        if (!ip.ok)
-          return sendRateLimited(res, ip.retryAfterSeconds, "Zu viele Anmeldeversuche. Bitte später erneut versuchen.");
-        const perEmail = deps.limits.loginEmail.take(normaliseEmail(form.email));
-        if (!perEmail.ok)
+        const perEmail = ip.ok ? deps.limits.loginEmail.take(normaliseEmail(form.email)) : ip;
+        if (!perEmail.ok) {
+          // A browser form gets the login page back with the German message, not JSON.
+          if (form.kind === "form") return redirect(res, `/dashboard?anmeldung=${LOGIN_OUTCOME.limited}`);
           return sendRateLimited(
             res,
             perEmail.retryAfterSeconds,
             "Zu viele Anmeldeversuche. Bitte später erneut versuchen.",
           );
+        }
         const outcome = await login(ctx.db, form.email, form.password, ctx.now(), deps.sessionMs);
-        if (!outcome.ok) return refuse(res, 401, "UNAUTHENTICATED", LOGIN_FAILED);
+        if (!outcome.ok) {
+          if (form.kind === "form") return redirect(res, `/dashboard?anmeldung=${LOGIN_OUTCOME.failed}`);
+          return refuse(res, 401, "UNAUTHENTICATED", LOGIN_FAILED);
+        }
         res.setHeader(
           "set-cookie",
           sessionCookie(outcome.sessionId, { secure: deps.secure(req), maxAge: Math.floor(deps.sessionMs / 1000) }),

@@ -112,7 +112,13 @@ describe("dashboard login end to end", () => {
 
       await withGateway(async (gw, db) => {
         expect((await gw.post(QUEUE, { cookie })).status).toBe(401);
-        expect((await formLogin(gw, EMAIL, PASSWORD)).status).toBe(401);
+        // A refused form login sends the browser back to the login page with a fixed German message.
+        const refused = await formLogin(gw, EMAIL, PASSWORD);
+        expect(refused.status).toBe(303);
+        expect(refused.headers.get("set-cookie")).toBeNull();
+        const back = await fetch(new URL(refused.headers.get("location")!, gw.base));
+        expect(back.status).toBe(200);
+        expect(await back.text()).toContain("E-Mail oder Passwort falsch.");
         expect(await db.prisma.userSession.count()).toBe(0);
         const audit = await db.prisma.auditEvent.findMany({
           where: { action: { startsWith: "user." } },
