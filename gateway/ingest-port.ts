@@ -88,7 +88,7 @@ export function createIngestPort(deps: IngestDeps, options: IngestPortOptions = 
       // Only http(s) URLs reach extractFeed: a bare path would be read as a local file.
       if (source.url) await guard(source.url);
       const kind = source.kind && isFeedKind(source.kind) ? source.kind : null;
-      const result = await extractFeed(
+      const result = await (deps.extract ?? extractFeed)(
         { url: source.url ?? null, upload: source.upload ?? null, kind, config: source.config ?? {} },
         { fetcher: deps.fetcher, now: deps.now, maxDetailPages: 20, maxGraphqlPages: 5 },
       ).catch((error: unknown) => {

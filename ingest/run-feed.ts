@@ -3,6 +3,7 @@ import type { Database } from "../prisma/database.ts";
 import type { Fetcher } from "./fetch/fetcher.ts";
 import { FetchError } from "./fetch/errors.ts";
 import { extractFeed, UnreadableFeedError } from "./pipeline/extract.ts";
+import type { Extract } from "./pipeline/extract-pool.ts";
 import { storeOffers, type StoreOutcome } from "./store/offer-store.ts";
 import type { FeedKind } from "./adapters/types.ts";
 
@@ -24,6 +25,11 @@ export interface IngestDeps {
    * it takes, and a killed one frees it after at most this long.
    */
   leaseMs?: number;
+  /**
+   * Where feeds are read (detect, parse, normalise, classify): a worker pool keeps that
+   * synchronous work off the caller's event loop (see createExtractPool); inline when absent.
+   */
+  extract?: Extract;
 }
 
 export type RunTrigger = "SCHEDULE" | "MANUAL" | "CLI" | "SEED";
@@ -60,7 +66,7 @@ export async function runFeed(deps: IngestDeps, feedId: string, trigger: RunTrig
   const run = { id: claimed.runId };
   let released = false;
   try {
-    const result = await extractFeed(
+    const result = await (deps.extract ?? extractFeed)(
       {
         url: claimed.url,
         upload: claimed.upload ? { name: claimed.uploadName ?? "upload", bytes: claimed.upload } : null,

@@ -38,6 +38,8 @@ export interface ExtractResult {
    * fingerprints mean an unchanged feed would be read the same way again.
    */
   fingerprint: string | null;
+  /** The worker thread that read the feed (set by the extract pool; absent inline). */
+  threadId?: number;
 }
 
 export interface FeedSource {
