@@ -217,7 +217,7 @@ export async function computeCoverage(db: Database, query: CoverageQuery, now: D
       select o."providerId" as provider, ${area} as area, ${ONLINE_ONLY} as web,
              o."moduleCodes" as codes, s.cur, s.prev
         from "Offer" o join s on s."offerId" = o.id
-       where ${filters}),
+       where ${filters} and o."firstStart" < ${curTo}),
     per as (
       select m.code, o.area as cell, o.provider, count(*) filter (where o.cur > 0) as offers,
              sum(o.cur) as sessions, count(*) filter (where o.prev > 0) as prev
