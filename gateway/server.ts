@@ -1,5 +1,6 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { ApolloServer, HeaderMap, type BaseContext } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
@@ -27,6 +28,9 @@ export const MAX_BODY_BYTES = 1_000_000;
  * registerFeed/previewFeed (5 MB, base64-encoded in the variables). The public never.
  */
 export const MAX_AUTHENTICATED_BODY_BYTES = 8_000_000;
+/** Public GET answers (persisted queries over GET) are reused this long, at most this many. */
+const RESPONSE_CACHE_MS = 10_000;
+const RESPONSE_CACHE_ENTRIES = 1000;
 
 export interface GatewayDeps {
   db: Database;
@@ -87,6 +91,9 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     validationRules: hardened.validationRules,
     parseOptions: hardened.parseOptions,
     plugins: [
+      // No per-field cache-control hook: the hub sends no cache hints, and the hook was a
+      // large share of a list's cost (toolchain notes). Repeated reads use the cache below.
+      ApolloServerPluginCacheControlDisabled(),
       ...hardened.plugins,
       deps.introspection
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false })
@@ -173,9 +180,29 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     return admission.viewer;
   }
 
+  /**
+   * Identical anonymous GET requests (a portal's persisted queries) within 10 s get the
+   * same bytes without running Apollo again; only after rate limits, only with the header
+   * Apollo's CSRF prevention asks of a GET, only complete 200 answers without errors.
+   */
+  const responseCache = new Map<string, { at: number; headers: [string, string][]; body: string }>();
+  const cacheKeyOf = (req: IncomingMessage, viewer: Viewer, url: URL): string | null =>
+    req.method === "GET" &&
+    viewer.role === "PUBLIC" &&
+    (req.headers["apollo-require-preflight"] !== undefined || req.headers["x-apollo-operation-name"] !== undefined)
+      ? url.search
+      : null;
+
   async function handleGraphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const viewer = refuseOrViewer(res, await admit(req));
     if (!viewer) return;
+    const cacheKey = cacheKeyOf(req, viewer, url);
+    const hit = cacheKey === null ? undefined : responseCache.get(cacheKey);
+    if (hit && performance.now() - hit.at < RESPONSE_CACHE_MS) {
+      for (const [key, value] of hit.headers) res.setHeader(key, value);
+      res.end(hit.body);
+      return;
+    }
     const auth = { viewer };
     let body: unknown = undefined;
     if (req.method === "POST") {
@@ -204,6 +231,11 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === "complete") {
+      if (cacheKey !== null && res.statusCode === 200 && !result.body.string.includes('"errors":')) {
+        if (responseCache.size >= RESPONSE_CACHE_ENTRIES)
+          responseCache.delete(responseCache.keys().next().value as string);
+        responseCache.set(cacheKey, { at: performance.now(), headers: [...result.headers], body: result.body.string });
+      }
       res.end(result.body.string);
       return;
     }
