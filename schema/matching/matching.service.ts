@@ -36,10 +36,7 @@ function datesIn(record: Record<string, unknown>, fields: readonly string[]): vo
  * include costs five queries and a compile step each (15–40 ms for a page of 20, measured).
  * Decimals arrive as numbers; the Offer field resolvers convert with Number() either way.
  */
-export async function loadOfferRows(db: Database, ids: readonly string[]): Promise<OfferRow[]> {
-  if (!ids.length) return [];
-  const rows = await db.sql<{ row: Record<string, unknown> }>(
-    `select jsonb_build_object(
+export const OFFER_ROWS_SQL = `select jsonb_build_object(
               'sessions', coalesce((select jsonb_agg(to_jsonb(s) order by s.start) from "Session" s where s."offerId" = o.id), '[]'),
               'modules', coalesce((select jsonb_agg(to_jsonb(m)) from "OfferModule" m where m."offerId" = o.id and not m.removed), '[]'),
               'district', case when d.key is null then null else to_jsonb(d) || jsonb_build_object('region', to_jsonb(r)) end,
@@ -47,9 +44,10 @@ export async function loadOfferRows(db: Database, ids: readonly string[]): Promi
             ) || (to_jsonb(o) - 'searchVector' - 'raw') as row
        from "Offer" o join "Provider" p on p.id = o."providerId"
        left join "District" d on d.key = o."districtKey" left join "Region" r on r.key = d."regionKey"
-      where o.id = any($1::text[])`,
-    [ids],
-  );
+      where o.id = any($1::text[])`;
+
+/** OfferRow objects from OFFER_ROWS_SQL's rows, in the order of `ids`. */
+export function offerRowsOf(rows: readonly { row: Record<string, unknown> }[], ids: readonly string[]): OfferRow[] {
   const byId = new Map<string, OfferRow>();
   for (const { row } of rows) {
     datesIn(row, OFFER_DATES);
@@ -59,6 +57,11 @@ export async function loadOfferRows(db: Database, ids: readonly string[]): Promi
     byId.set(String(row.id), row as unknown as OfferRow);
   }
   return ids.map((id) => byId.get(id)).filter((r): r is OfferRow => r !== undefined);
+}
+
+export async function loadOfferRows(db: Database, ids: readonly string[]): Promise<OfferRow[]> {
+  if (!ids.length) return [];
+  return offerRowsOf(await db.sql<{ row: Record<string, unknown> }>(OFFER_ROWS_SQL, [ids]), ids);
 }
 
 export async function matchOffers(
