@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "../prisma/database.ts";
 import type { Fetcher } from "./fetch/fetcher.ts";
 import { FetchError } from "./fetch/errors.ts";
-import { extractFeed, UnreadableFeedError } from "./pipeline/extract.ts";
+import { extractFeed, UnreadableFeedError, type PreviousDraft } from "./pipeline/extract.ts";
 import type { Extract } from "./pipeline/extract-pool.ts";
 import { storeOffers, type StoreOutcome } from "./store/offer-store.ts";
 import type { FeedKind } from "./adapters/types.ts";
@@ -75,6 +75,7 @@ export async function runFeed(deps: IngestDeps, feedId: string, trigger: RunTrig
         etag: claimed.etag,
         lastModified: claimed.lastModified,
         previousFingerprint: claimed.contentHash,
+        previousDrafts: claimed.drafts,
       },
       { fetcher: deps.fetcher, now: deps.now },
     );
@@ -105,6 +106,8 @@ export async function runFeed(deps: IngestDeps, feedId: string, trigger: RunTrig
       complete: result.complete,
       deletedKeys: result.deletedKeys,
       now: finishedAt,
+      unchangedKeys: result.unchangedKeys,
+      detailReadKeys: result.detailReadKeys,
     });
     if (outcome.notice) warnings.push(outcome.notice);
     const { rejections, notice: _notice, ...counts } = outcome;
@@ -160,6 +163,17 @@ export async function runFeed(deps: IngestDeps, feedId: string, trigger: RunTrig
   }
 }
 
+/** The active items' draft hashes: items read as last time skip everything after parsing. */
+function draftMap(rows: [string, string, string | null][] | null): Map<string, PreviousDraft> {
+  // detailReadAt comes as UTC text: drivers differ in how they return a timestamp without zone.
+  return new Map(
+    (rows ?? []).map(([key, draftHash, readAt]) => [
+      key,
+      { draftHash, detailReadAt: readAt ? new Date(readAt) : null },
+    ]),
+  );
+}
+
 interface ClaimedFeed {
   runId: string;
   url: string | null;
@@ -173,6 +187,7 @@ interface ClaimedFeed {
   providerId: string;
   state: string;
   failing: boolean;
+  drafts: Map<string, PreviousDraft>;
 }
 
 /**
@@ -184,7 +199,9 @@ async function claimFeed(deps: IngestDeps, feedId: string, trigger: RunTrigger):
   const now = deps.now();
   const abandonAt = deps.now();
   const startedAt = deps.now();
-  const rows = await deps.db.sql<Omit<ClaimedFeed, "runId"> & { runId: string | null }>(
+  const rows = await deps.db.sql<
+    Omit<ClaimedFeed, "runId" | "drafts"> & { runId: string | null; drafts: [string, string, string | null][] | null }
+  >(
     `with claimed as (
        update "Feed" set "leaseOwner" = $2, "leaseUntil" = ${utc(3)}
        where id = $1 and state <> 'DELETED' and ("leaseUntil" is null or "leaseUntil" < ${utc(4)})
@@ -197,7 +214,12 @@ async function claimFeed(deps: IngestDeps, feedId: string, trigger: RunTrigger):
        insert into "IngestRun" (id, "feedId", trigger, instance, "startedAt")
        select $8, id, $9::"RunTrigger", $2, ${utc(10)} from claimed returning id
      )
-     select claimed.*, (select id from run) as "runId" from claimed`,
+     select claimed.*, (select id from run) as "runId",
+       -- The active items' draft hashes (see loadDrafts), in the same round trip.
+       (select json_agg(json_build_array(o."sourceKey", o."draftHash",
+          to_char(o."detailReadAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))
+        from "Offer" o where o."feedId" = claimed.id and o.status = 'ACTIVE' and o."draftHash" is not null) as drafts
+     from claimed`,
     [
       feedId,
       deps.instance,
@@ -213,7 +235,7 @@ async function claimFeed(deps: IngestDeps, feedId: string, trigger: RunTrigger):
   );
   const row = rows[0];
   if (!row?.runId) return null;
-  return { ...row, runId: row.runId };
+  return { ...row, runId: row.runId, drafts: draftMap(row.drafts) };
 }
 
 /** Extends this process's lease; false when another process has taken the feed over. */

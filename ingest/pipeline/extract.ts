@@ -12,7 +12,7 @@ import { normaliseOffer } from "../normalise/normalise.ts";
 import type { NormalisedOffer } from "../normalise/types.ts";
 import { classifyOffer, type Classification } from "../../schema/classification/classifier.ts";
 import { KNOWLEDGE_VERSION } from "../../schema/classification/knowledge.data.ts";
-import { contentHash as offerHash } from "../normalise/normalise.ts";
+import { contentHash as offerHash, stableJson } from "../normalise/normalise.ts";
 /**
  * Stage one of ingest, shared by `hub preview`, the provider's preview and every run:
  * feed bytes → adapter → normaliser → classifier. Nothing here writes; the store does.
@@ -22,6 +22,16 @@ import { contentHash as offerHash } from "../normalise/normalise.ts";
 export interface ProcessedOffer extends NormalisedOffer {
   classification: Classification;
   contentHash: string;
+  /** See PreviousDraft; null for offers that did not come from a feed (pushed offers). */
+  draftHash?: string | null;
+  /** When the item's HTML detail page was read (null: it has none, or it was not read). */
+  detailReadAt?: Date | null;
+}
+
+/** What the last run stored for an active item: its draft hash and when its detail page was read. */
+export interface PreviousDraft {
+  draftHash: string;
+  detailReadAt: Date | null;
 }
 
 export interface ExtractResult {
@@ -38,6 +48,13 @@ export interface ExtractResult {
    * fingerprints mean an unchanged feed would be read the same way again.
    */
   fingerprint: string | null;
+  /**
+   * Items whose draft hash equals the stored one: not normalised, classified or returned;
+   * the store counts them unchanged and keeps them listed.
+   */
+  unchangedKeys: string[];
+  /** Unchanged items whose detail page was read again: the store records when. */
+  detailReadKeys: string[];
   /** The worker thread that read the feed (set by the extract pool; absent inline). */
   threadId?: number;
 }
@@ -53,6 +70,8 @@ export interface FeedSource {
   lastModified?: string | null;
   /** The fingerprint of the last successful run: when equal, nothing is parsed. */
   previousFingerprint?: string | null;
+  /** The active items' stored draft hashes (by source key): equal items are skipped. */
+  previousDrafts?: ReadonlyMap<string, PreviousDraft> | null;
 }
 
 export interface ExtractDeps {
@@ -62,7 +81,14 @@ export interface ExtractDeps {
   maxDetailPages?: number;
   /** Cap on pages of a paginated GraphQL catalogue. */
   maxGraphqlPages?: number;
+  /**
+   * How long the detail page of an unchanged list entry is trusted (default 7 days): a
+   * provider may edit a detail page without touching its list, so it is re-read after this.
+   */
+  detailMaxAgeMs?: number;
 }
+
+const DEFAULT_DETAIL_MAX_AGE_MS = 7 * 86_400_000;
 
 const EMPTY: Uint8Array = new Uint8Array();
 
@@ -88,19 +114,55 @@ export async function extractFeed(source: FeedSource, deps: ExtractDeps): Promis
       ? await parseGraphqlPages(first.input, source, adapter, deps)
       : await adapter.parse(first.input, source.config as never);
   assertReadable(parsed, kind);
-  const drafts = kind === "HTML" ? await followDetails(parsed, source, deps) : parsed.offers;
-  const warnings = [...parsed.warnings, ...first.warnings.map((message) => ({ message }))];
   const fetchedAt = first.meta?.fetchedAt ?? deps.now();
-  const offers = drafts.map((draft) =>
-    process(draft, {
+  const signature = readerSignature(kind, source.config);
+  const previous = source.previousDrafts ?? new Map<string, PreviousDraft>();
+  const listHashes = new Map(parsed.offers.map((d) => [d.sourceKey, draftHash(d, signature)]));
+  const detailed = kind === "HTML" && (parsed.detailRequests?.length ?? 0) > 0;
+  // A list entry as it was read last time, with a detail page read recently enough: the
+  // detail page is not fetched again and the item is unchanged.
+  const maxAge = deps.detailMaxAgeMs ?? DEFAULT_DETAIL_MAX_AGE_MS;
+  const trusted = new Set<string>();
+  if (detailed) {
+    for (const [key, listHash] of listHashes) {
+      const before = previous.get(key);
+      const readAt = before?.detailReadAt?.getTime();
+      if (before?.draftHash.startsWith(`${listHash}:`) && readAt !== undefined && fetchedAt.getTime() - readAt < maxAge)
+        trusted.add(key);
+    }
+  }
+  const detailRead = new Set<string>();
+  const drafts = kind === "HTML" ? await followDetails(parsed, source, deps, trusted, detailRead) : parsed.offers;
+  const warnings = [...parsed.warnings, ...first.warnings.map((message) => ({ message }))];
+  const offers: ProcessedOffer[] = [];
+  const unchangedKeys: string[] = [];
+  const detailReadKeys: string[] = [];
+  for (const draft of drafts) {
+    const key = draft.sourceKey;
+    if (trusted.has(key)) {
+      unchangedKeys.push(key);
+      continue;
+    }
+    const listHash = listHashes.get(key) ?? draftHash(draft, signature);
+    const hash = detailed ? `${listHash}:${draftHash(draft, signature)}` : listHash;
+    const read = detailRead.has(key) ? fetchedAt : null;
+    if (previous.get(key)?.draftHash === hash) {
+      unchangedKeys.push(key);
+      if (read) detailReadKeys.push(key);
+      continue;
+    }
+    const offer = process(draft, {
       sourceUrl: first.input.url,
       fetchedAt,
       adapter: kind,
       adapterVersion: adapter.version,
       referenceDate: fetchedAt,
-    }),
-  );
+    });
+    offers.push({ ...offer, draftHash: hash, detailReadAt: read });
+  }
   return {
+    unchangedKeys,
+    detailReadKeys,
     offers,
     warnings,
     kind,
@@ -152,6 +214,14 @@ function mayAskConditionally(source: FeedSource): boolean {
   return previous.endsWith(`|${readerSignature(previousKind, source.config)}`);
 }
 
+/**
+ * The item as the adapter read it, with everything that reads it further (adapter,
+ * knowledge and config versions): equal hashes give equal offers.
+ */
+function draftHash(draft: OfferDraft, signature: string): string {
+  return createHash("sha1").update(signature).update("\n").update(stableJson(draft)).digest("base64url");
+}
+
 function unchanged(
   kind: FeedKind,
   adapterVersion: string,
@@ -167,6 +237,8 @@ function unchanged(
     deletedKeys: [],
     fetch: meta,
     fingerprint,
+    unchangedKeys: [],
+    detailReadKeys: [],
   };
 }
 
@@ -289,8 +361,14 @@ async function parseGraphqlPages(
   return result;
 }
 
-async function followDetails(parsed: ParseResult, source: FeedSource, deps: ExtractDeps): Promise<OfferDraft[]> {
-  const requests = parsed.detailRequests ?? [];
+async function followDetails(
+  parsed: ParseResult,
+  source: FeedSource,
+  deps: ExtractDeps,
+  trusted: ReadonlySet<string>,
+  read: Set<string>,
+): Promise<OfferDraft[]> {
+  const requests = (parsed.detailRequests ?? []).filter((r) => !trusted.has(r.sourceKey));
   if (!requests.length) return parsed.offers;
   const max = deps.maxDetailPages ?? 300;
   const byKey = new Map(parsed.offers.map((d) => [d.sourceKey, d]));
@@ -301,6 +379,7 @@ async function followDetails(parsed: ParseResult, source: FeedSource, deps: Extr
       const page = await deps.fetcher.fetch(request.url, { kind: "HTML" });
       const input = { url: page.url, text: page.text, bytes: page.bytes ?? EMPTY, contentType: page.contentType };
       byKey.set(request.sourceKey, mergeDetail(draft, input, source.config as never));
+      read.add(request.sourceKey);
     } catch (error) {
       // A broken detail page costs only its extra fields, never the offer.
       const reason = error instanceof FetchError ? error.message : String(error);

@@ -30,6 +30,10 @@ export interface StoreInput {
   complete: boolean;
   deletedKeys: string[];
   now: Date;
+  /** Items the extractor found unchanged by their draft hash: counted unchanged, still listed. */
+  unchangedKeys?: string[];
+  /** Of those, the ones whose detail page was read again (their detailReadAt moves to now). */
+  detailReadKeys?: string[];
 }
 
 export interface StoreOutcome {
@@ -48,7 +52,7 @@ const BATCH = 200;
 
 export async function storeOffers(db: Database, input: StoreInput): Promise<StoreOutcome> {
   const outcome: StoreOutcome = {
-    fetched: input.offers.length,
+    fetched: input.offers.length + (input.unchangedKeys?.length ?? 0),
     created: 0,
     changed: 0,
     unchanged: 0,
@@ -67,13 +71,20 @@ export async function storeOffers(db: Database, input: StoreInput): Promise<Stor
   outcome.rejected = outcome.rejections.length;
 
   await db.transaction(async ({ sql }) => {
-    const existing = await sql<{ id: string; sourceKey: string; contentHash: string; status: string }>(
-      `select id, "sourceKey", "contentHash", status from "Offer" where "feedId" = $1 for update`,
-      [input.feedId],
-    );
+    const existing = await sql<{
+      id: string;
+      sourceKey: string;
+      contentHash: string;
+      draftHash: string | null;
+      status: string;
+    }>(`select id, "sourceKey", "contentHash", "draftHash", status from "Offer" where "feedId" = $1 for update`, [
+      input.feedId,
+    ]);
     const byKey = new Map(existing.map((row) => [row.sourceKey, row]));
     const toWrite: ProcessedOffer[] = [];
     const created = new Set<string>();
+    // Same content read from a different draft: only the draft hash (and detail read) moves.
+    const hashOnly: ProcessedOffer[] = [];
     for (const offer of accepted.values()) {
       const row = byKey.get(offer.sourceKey);
       if (!row) {
@@ -81,10 +92,14 @@ export async function storeOffers(db: Database, input: StoreInput): Promise<Stor
         created.add(offer.sourceKey);
       } else if (row.contentHash === offer.contentHash && row.status === "ACTIVE") {
         outcome.unchanged++;
+        if ((offer.draftHash ?? null) !== row.draftHash || offer.detailReadAt) hashOnly.push(offer);
         continue;
       } else outcome.changed++;
       toWrite.push(offer);
     }
+    const unchangedKeys = (input.unchangedKeys ?? []).filter((key) => byKey.get(key)?.status === "ACTIVE");
+    outcome.unchanged += unchangedKeys.length;
+    await touchDrafts(sql, input, hashOnly);
 
     const touched: string[] = [];
     // The gazetteer may know districts the database was not seeded with (a partial seed):
@@ -114,11 +129,11 @@ export async function storeOffers(db: Database, input: StoreInput): Promise<Stor
     // Withdrawals. An empty snapshot withdraws nothing: a page that lost its list is far
     // more common than a provider with no offers left (who pauses or deletes the feed).
     let withdrawKeys: string[] | null = null;
-    if (input.complete && accepted.size === 0 && existing.some((r) => r.status === "ACTIVE")) {
+    if (input.complete && accepted.size === 0 && !unchangedKeys.length && existing.some((r) => r.status === "ACTIVE")) {
       outcome.notice = "Der Feed enthielt keine Angebote; es wurde nichts zurückgezogen. Bitte den Feed prüfen.";
     } else if (input.complete) {
       // A rejected item is still listed by the provider: its last good version stays.
-      const listed = new Set(input.offers.map((o) => o.sourceKey));
+      const listed = new Set([...input.offers.map((o) => o.sourceKey), ...unchangedKeys]);
       withdrawKeys = existing.filter((r) => r.status === "ACTIVE" && !listed.has(r.sourceKey)).map((r) => r.sourceKey);
     } else if (input.deletedKeys.length) {
       withdrawKeys = input.deletedKeys;
@@ -137,6 +152,28 @@ export async function storeOffers(db: Database, input: StoreInput): Promise<Stor
     if (touched.length) await linkDuplicates(sql, touched);
   });
   return outcome;
+}
+
+/**
+ * One statement for the items whose stored row stays as it is but whose draft hash or
+ * detail-page date moves: content-equal offers read from a changed draft, and unchanged
+ * items whose detail page was read again.
+ */
+async function touchDrafts(sql: SqlRunner, input: StoreInput, offers: readonly ProcessedOffer[]): Promise<void> {
+  const keys = [...offers.map((o) => o.sourceKey), ...(input.detailReadKeys ?? [])];
+  if (!keys.length) return;
+  const hashes = [...offers.map((o) => o.draftHash ?? null), ...(input.detailReadKeys ?? []).map(() => null)];
+  const read = [
+    ...offers.map((o) => (o.detailReadAt ? o.detailReadAt.toISOString() : null)),
+    ...(input.detailReadKeys ?? []).map(() => input.now.toISOString()),
+  ];
+  await sql(
+    `update "Offer" o set "draftHash" = coalesce(v.h, o."draftHash"),
+       "detailReadAt" = coalesce(v.d::timestamptz at time zone 'UTC', o."detailReadAt")
+     from unnest($2::text[], $3::text[], $4::text[]) as v(k, h, d)
+     where o."feedId" = $1 and o."sourceKey" = v.k`,
+    [input.feedId, keys, hashes, read],
+  );
 }
 
 /**
