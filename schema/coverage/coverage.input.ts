@@ -23,9 +23,8 @@ export class CoverageInput {
   })
   to?: Date | null;
   @Field(() => CoverageLevelEnum, { nullable: true, description: "Standard: DISTRICT." }) level?: CoverageLevel | null;
-  @Field(() => RoleEnum, { nullable: true, description: "Nur Angebote für dieses Aufgabenfeld." }) role?:
-    | RoleCode
-    | null;
+  @Field(() => RoleEnum, { nullable: true, description: "Nur Angebote für dieses Aufgabenfeld." })
+  role?: RoleCode | null;
   @Field(() => LearningFormatEnum, { nullable: true, description: "Nur Angebote dieses Lernformats." })
   learningFormat?: LearningFormatCode | null;
   @Field(() => AudienceEnum, {
@@ -34,9 +33,7 @@ export class CoverageInput {
   })
   audience?: AudienceCode | null;
   @Field(() => ModuleTierEnum, { nullable: true, description: "Nur Basis- oder nur Vertiefungsmodule." }) tier?:
-    | "BASIS"
-    | "VERTIEFUNG"
-    | null;
+    "BASIS" | "VERTIEFUNG" | null;
   @Field(() => Boolean, {
     nullable: true,
     description: "Online-Angebote in jeder Region mitzählen (Standard: nein, sie werden gesondert gezählt).",
