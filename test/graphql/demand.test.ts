@@ -118,6 +118,26 @@ describe("recording demand", () => {
       expect(all).not.toContain(personal);
   });
 
+  it("takes district and region from a municipality key without a query, and stops counting when closed", async () => {
+    const own = createDemandRecorder(t.db, { now: () => new Date("2026-11-24T10:00:00Z"), flushMs: 3_600_000 });
+    own.search({ modules: ["m07", "X99"], place: { municipalityKey: "08117026" } }, 3);
+    own.uncoveredPath({ place: null }, ["M02"]);
+    expect(own.pending()).toBe(4);
+    await own.close();
+    own.search({ modules: ["M07"] }, 0);
+    expect(own.pending()).toBe(0);
+    const rows = await t.db.sql<{ kind: string; moduleCode: string; districtKey: string; regionKey: string }>(
+      `select kind, "moduleCode", "districtKey", "regionKey" from "DemandCount" where day = '2026-11-24'
+        order by kind, "moduleCode"`,
+    );
+    expect(rows).toEqual([
+      { kind: "SEARCH", moduleCode: "", districtKey: "08117", regionKey: "081" },
+      { kind: "SEARCH", moduleCode: "M07", districtKey: "08117", regionKey: "081" },
+      { kind: "UNCOVERED_PATH", moduleCode: "", districtKey: "", regionKey: "" },
+      { kind: "UNCOVERED_PATH", moduleCode: "M02", districtKey: "", regionKey: "" },
+    ]);
+  });
+
   it("normalises search terms", () => {
     expect(normaliseTerm("  Bürger\tBETEILIGUNG  ")).toBe("bürger beteiligung");
     expect(normaliseTerm("x".repeat(100))).toHaveLength(60);
