@@ -5,9 +5,6 @@
  * result names one detail page per offer, which the runner fetches and merges with mergeDetail.
  */
 import { load, type CheerioAPI, type Cheerio } from "cheerio/slim";
-// cheerio's own selector engine (a dependency of cheerio), used directly so each selector
-// is compiled once per process instead of on every find.
-import { compile, selectAll } from "css-select";
 import type { AnyNode, Element } from "domhandler";
 import type { FeedInput, OfferDraft, ParseResult, ParseWarning, SessionDraft } from "../types.ts";
 import { parseHtmlConfig, splitSpec, type HtmlConfig, type HtmlFields } from "./config.ts";
@@ -24,53 +21,24 @@ interface Scope {
   attributes: Record<string, string>;
 }
 
-type Query = ReturnType<typeof compile<AnyNode, Element>>;
-// selector → compiled query, or null for what only cheerio understands (jQuery extensions
-// such as :first or :eq): those keep going through cheerio's find.
-const compiled = new Map<string, Query | null>();
-
-function compiledQuery(selector: string): Query | null {
-  let query = compiled.get(selector);
-  if (query === undefined) {
-    try {
-      query = compile<AnyNode, Element>(selector);
-    } catch {
-      query = null;
-    }
-    if (compiled.size > 2_000) compiled.clear();
-    compiled.set(selector, query);
-  }
-  return query;
-}
-
-/** The descendants of the scope's root matching a selector, in document order (as cheerio's find). */
-function findAll(scope: Scope, selector: string): AnyNode[] {
-  const query = compiledQuery(selector);
-  if (!query) return scope.root.find(selector).toArray();
-  const roots = scope.root.toArray();
-  const root = roots[0];
-  if (roots.length === 1 && root) return selectAll(query, root);
-  return scope.root.find(selector).toArray();
-}
-
-function matches(scope: Scope, spec: string): { nodes: AnyNode[]; attr?: string } {
+function matches(scope: Scope, spec: string): { nodes: Cheerio<AnyNode>; attr?: string } {
   const { selector, attr } = splitSpec(spec);
-  const nodes = selector ? findAll(scope, selector) : scope.root.toArray();
+  const nodes = selector ? scope.root.find(selector) : scope.root;
   return attr ? { nodes, attr } : { nodes };
 }
-
-const attrOf = (node: AnyNode, name: string): string | undefined =>
-  node.type === "tag" || node.type === "script" || node.type === "style" ? (node as Element).attribs[name] : undefined;
 
 /** Text of every matched element (one line per block), or the attribute when one is named. */
 function fieldText(scope: Scope, field: string, spec: string): string | undefined {
   const { nodes, attr } = matches(scope, spec);
   const attribute = attr ?? scope.attributes[field] ?? (LINK_FIELDS.has(field) ? "href" : undefined);
   if (attribute) {
-    const value = nodes.map((n) => attrOf(n, attribute)?.trim()).find((v) => v);
+    const value = nodes
+      .toArray()
+      .map((n) => scope.$(n).attr(attribute)?.trim())
+      .find((v) => v);
     return value || undefined;
   }
-  const text = nodesToText(nodes);
+  const text = nodesToText(nodes.toArray());
   return text || undefined;
 }
 
@@ -79,7 +47,8 @@ function fieldTexts(scope: Scope, field: string, spec: string): string[] {
   const { nodes, attr } = matches(scope, spec);
   const attribute = attr ?? scope.attributes[field];
   return nodes
-    .map((n) => (attribute ? (attrOf(n, attribute) ?? "") : nodesToText([n])).trim())
+    .toArray()
+    .map((n) => (attribute ? (scope.$(n).attr(attribute) ?? "") : nodesToText([n])).trim())
     .filter((t) => t.length > 0);
 }
 
@@ -98,11 +67,9 @@ function readableHtml(html: string): string {
 function fieldHtml(scope: Scope, field: string, spec: string): string | undefined {
   const { nodes, attr } = matches(scope, spec);
   const attribute = attr ?? scope.attributes[field];
-  if (attribute) {
-    const first = nodes[0];
-    return (first && attrOf(first, attribute)?.trim()) || undefined;
-  }
+  if (attribute) return nodes.first().attr(attribute)?.trim() || undefined;
   const html = nodes
+    .toArray()
     .map((n) => readableHtml(scope.$(n).html()?.trim() ?? ""))
     .filter((h) => h.length > 0)
     .join("\n");
@@ -112,10 +79,10 @@ function fieldHtml(scope: Scope, field: string, spec: string): string | undefine
 /** Machine-readable `<time datetime>` with a clock time: first is the start, second the end. */
 function timeSessions(scope: Scope, spec: string): SessionDraft[] {
   const { nodes } = matches(scope, spec);
-  const times = compiledQuery("time[datetime]");
   const values = nodes
-    .flatMap((n) => [n, ...(times ? selectAll(times, n) : scope.$(n).find("time[datetime]").toArray())])
-    .map((n) => attrOf(n, "datetime")?.trim() ?? "")
+    .toArray()
+    .flatMap((n) => [n, ...scope.$(n).find("time[datetime]").toArray()])
+    .map((n) => scope.$(n).attr("datetime")?.trim() ?? "")
     .filter((v) => ISO_DATETIME.test(v))
     .map((v) => v.replace(" ", "T"));
   // One value is a start, two a start and end; more would need pairing, which is a guess.
