@@ -77,6 +77,16 @@ describe("re-ingest by draft hash", () => {
     expect(active[0]?.n).toBe(48);
   }, 120_000);
 
+  it("an unchanged HTML list page with fresh detail pages is not parsed at all", async () => {
+    const asked: string[] = [];
+    const deps = { db: t.db, fetcher: plainFetcher(site, asked), now, instance: "test" };
+    for (const [i, id] of feedIds.entries()) {
+      // Every feed's fingerprint is stored again by the previous test's runs.
+      expect((await runFeed(deps, id, "CLI")).status, site.feeds[i]?.path).toBe("NOT_MODIFIED");
+    }
+    expect(asked.length).toBe(feedIds.length);
+  }, 60_000);
+
   it("an item read differently is processed again, the others stay skipped", async () => {
     const feed = site.feeds.findIndex((f) => f.kind === "CSV");
     const id = feedIds[feed];

@@ -5,7 +5,7 @@ import type { FeedAdapter, FeedInput, FeedKind, OfferDraft, ParseResult, ParseWa
 import { FEED_KINDS } from "../adapters/types.ts";
 import { adapterFor, detectKind } from "../adapters/index.ts";
 import { buildGraphqlRequest, nextCursor, parseGraphqlConfig } from "../adapters/graphql/index.ts";
-import { mergeDetail } from "../adapters/html/index.ts";
+import { mergeDetail, parseHtmlConfig } from "../adapters/html/index.ts";
 import type { Fetcher, FetchResult } from "../fetch/fetcher.ts";
 import { FetchError } from "../fetch/errors.ts";
 import { normaliseOffer } from "../normalise/normalise.ts";
@@ -106,8 +106,10 @@ export async function extractFeed(source: FeedSource, deps: ExtractDeps): Promis
   const adapter = adapterFor(kind);
   const fingerprint = first.meta ? `${first.meta.contentHash}|${readerSignature(kind, source.config)}` : null;
   // Servers without ETag/Last-Modified: the same bytes read by the same code give the same offers.
-  if (fingerprint && fingerprint === source.previousFingerprint && kind !== "GRAPHQL" && kind !== "HTML") {
-    return unchanged(kind, adapter.version, first.meta, fingerprint);
+  if (fingerprint && fingerprint === source.previousFingerprint && kind !== "GRAPHQL") {
+    // An HTML list page also stands for its detail pages, as long as they are fresh enough.
+    if (kind !== "HTML" || detailsFresh(source, first.meta?.fetchedAt ?? deps.now(), deps))
+      return unchanged(kind, adapter.version, first.meta, fingerprint);
   }
   const parsed =
     kind === "GRAPHQL"
@@ -212,6 +214,24 @@ function mayAskConditionally(source: FeedSource): boolean {
   if (!isFeedKind(previousKind)) return false;
   if (source.kind && source.kind !== previousKind) return false;
   return previous.endsWith(`|${readerSignature(previousKind, source.config)}`);
+}
+
+/**
+ * An unchanged HTML list page may skip parsing when it has no detail pages, or when every
+ * stored item's detail page was read within the maximum age.
+ */
+function detailsFresh(source: FeedSource, at: Date, deps: ExtractDeps): boolean {
+  const checked = parseHtmlConfig(source.config);
+  if (!checked.ok) return false;
+  if (!checked.config.detail) return true;
+  const drafts = source.previousDrafts;
+  if (!drafts?.size) return false;
+  const maxAge = deps.detailMaxAgeMs ?? DEFAULT_DETAIL_MAX_AGE_MS;
+  for (const draft of drafts.values()) {
+    const readAt = draft.detailReadAt?.getTime();
+    if (readAt === undefined || at.getTime() - readAt >= maxAge) return false;
+  }
+  return true;
 }
 
 /**
