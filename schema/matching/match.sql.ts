@@ -133,7 +133,11 @@ export interface CandidateRow {
  * at most `limit` matches plus the non-matching rows the scan passes.
  * Exported so the benchmark's bare reference runs the identical SQL.
  */
-export function candidatesSql(c: Criteria, limit = MAX_CANDIDATES): { text: string; values: unknown[] } {
+export function candidatesSql(
+  c: Criteria,
+  limit = MAX_CANDIDATES,
+  plan: "dateOrder" | "bitmap" = "dateOrder",
+): { text: string; values: unknown[] } {
   const params = new Params();
   const dated = whereSql(c, params, "dated");
   // A profile that needs dates gets a branch that is false at plan time, which costs nothing.
@@ -146,10 +150,14 @@ export function candidatesSql(c: Criteria, limit = MAX_CANDIDATES): { text: stri
             o."priceAmount"::float8 as price, cardinality(o.funding) > 0 as funded, ${epochMs(`o."firstStart"`)} as "firstStart",
             o."districtKey", o."regionKey", ${LAT} as lat, ${LON} as lon, o."completenessScore",
             o."teachingUnits"::float8 as "teachingUnits", (${rank})::float8 as "textRank"`;
+  // "bitmap": an expression the b-tree cannot deliver in order, so the planner combines the
+  // GIN and date indexes (BitmapAnd) and sorts the few rows left, instead of walking the
+  // whole date window in order when the word is not frequent enough to fill the bound early.
+  const order = plan === "bitmap" ? `(o."firstStart" + interval '0 seconds') asc` : `o."firstStart" asc`;
   // Dated offers first (earliest first), then undated ones; the outer limit stops the
   // second branch from running at all once the first one fills the bound.
   const text = `select * from (
-       (select ${columns} from "Offer" o where ${dated} order by o."firstStart" asc, o.id limit ${lim})
+       (select ${columns} from "Offer" o where ${dated} order by ${order}, o.id limit ${lim})
        union all
        (select ${columns} from "Offer" o where ${undated} order by o.id limit ${lim})
      ) u limit ${lim}`;
@@ -166,8 +174,45 @@ export function candidateRows(rows: readonly Record<string, unknown>[]): Candida
   }));
 }
 
+/** Offers containing a word, counted up to this bound; above it the date order wins. */
+export const FREQUENT_WORD = 25_000;
+const wordCounts = new WeakMap<Database, Map<string, Promise<number>>>();
+
+/**
+ * How many offers match a free text, capped at FREQUENT_WORD, kept per process (a plan
+ * hint only: a stale count costs speed, never correctness).
+ */
+function wordCount(db: Database, text: string): Promise<number> {
+  let counts = wordCounts.get(db);
+  if (!counts) wordCounts.set(db, (counts = new Map()));
+  let count = counts.get(text);
+  if (count === undefined) {
+    if (counts.size >= 1000) counts.delete(counts.keys().next().value as string);
+    count = db
+      .sql<{ n: number }>(
+        `select count(*)::int as n from (select 1 from "Offer" o
+           where o."searchVector" @@ websearch_to_tsquery('german', $1) limit ${FREQUENT_WORD + 1}) x`,
+        [text],
+      )
+      .then((rows) => rows[0]?.n ?? 0);
+    counts.set(text, count);
+  }
+  return count;
+}
+
+/**
+ * The plan for a profile: with a date window or a place AND a word that is not frequent,
+ * the bitmap plan (its cost is the rows matching both); otherwise the date-ordered scan,
+ * which stops after `limit` matches (near-universal words, or no filter to combine).
+ */
+export async function candidatePlan(db: Database, c: Criteria): Promise<"dateOrder" | "bitmap"> {
+  const narrowed = c.to !== null || (c.place !== null && (c.radiusKm !== null || c.scope !== null));
+  if (!c.text || !narrowed) return "dateOrder";
+  return (await wordCount(db, c.text)) <= FREQUENT_WORD ? "bitmap" : "dateOrder";
+}
+
 export async function candidates(db: Database, c: Criteria, limit = MAX_CANDIDATES): Promise<CandidateRow[]> {
-  const { text, values } = candidatesSql(c, limit);
+  const { text, values } = candidatesSql(c, limit, await candidatePlan(db, c));
   return candidateRows(await db.sql<Record<string, unknown>>(text, values));
 }
 

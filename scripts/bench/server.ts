@@ -99,7 +99,8 @@ async function startBareDb(): Promise<number> {
   const pg = (await import("pg")).default;
   const { openDatabase } = await import("../../prisma/database.ts");
   const { criteriaOf } = await import("../../schema/matching/criteria.ts");
-  const { candidatesSql, candidateRows, MATCH_CANDIDATES } = await import("../../schema/matching/match.sql.ts");
+  const { candidatesSql, candidateRows, candidatePlan, MATCH_CANDIDATES } =
+    await import("../../schema/matching/match.sql.ts");
   const { OFFER_ROWS_SQL, offerRowsOf } = await import("../../schema/matching/matching.service.ts");
   const { rank } = await import("../../schema/matching/score.ts");
   const url = process.env.DATABASE_URL ?? "";
@@ -112,7 +113,7 @@ async function startBareDb(): Promise<number> {
       const profile = { ...(body.variables?.profile ?? {}) };
       for (const key of ["from", "to"]) if (typeof profile[key] === "string") profile[key] = new Date(profile[key]);
       const criteria = await criteriaOf(db, profile as never, new Date());
-      const q = candidatesSql(criteria, MATCH_CANDIDATES);
+      const q = candidatesSql(criteria, MATCH_CANDIDATES, await candidatePlan(db, criteria));
       const rows = candidateRows((await pool.query(q.text, q.values)).rows as Record<string, unknown>[]);
       const page = rank(rows, criteria).slice(0, 20);
       const ids = page.map((s) => s.id);
