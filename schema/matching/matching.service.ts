@@ -3,7 +3,7 @@ import { badInput } from "../common/errors.ts";
 import { OFFER_INCLUDE, type OfferRow } from "../offer/offer.service.ts";
 import { moduleByCode, roleByCode } from "../taxonomy/taxonomy.ts";
 import { checkRadius, criteriaOf, moduleCodes, remainingBasis, roleCodes, type Criteria } from "./criteria.ts";
-import { alternativePaths, planPath, type PathCandidate, type PathChoice } from "./learning-path.ts";
+import { alternativePaths, offerCost, planPath, type PathCandidate, type PathChoice } from "./learning-path.ts";
 import type { LearningPathInput, MatchProfile } from "./matching.input.ts";
 import { candidates, facetRows, MATCH_CANDIDATES, sessionsOf, type CandidateRow } from "./match.sql.ts";
 import { offerDistanceKm, rank, type Scored } from "./score.ts";
@@ -237,6 +237,28 @@ function pathCandidates(
   }));
 }
 
+/** Per remaining module, this many cheapest and this many widest offers stay in the search. */
+const PATH_POOL_PER_MODULE = 12;
+
+/**
+ * Bounds the exact search: with 2000 candidates at 10⁵ offers it ran for seconds. For each
+ * module the cheapest offers (price + 2 €/km, as learning-path.ts weighs them) and those
+ * covering the most modules are kept; an offer dropped here is beaten on both counts by
+ * twelve others for every module it covers, which leaves room to avoid overlaps.
+ */
+export function prunePool(pool: readonly PathCandidate[], remaining: readonly string[]): PathCandidate[] {
+  const cost = offerCost;
+  const keep = new Set<PathCandidate>();
+  for (const module of remaining) {
+    const covering = pool.filter((c) => c.covers.includes(module));
+    const cheapest = [...covering].sort((a, b) => cost(a) - cost(b) || a.firstStart - b.firstStart);
+    const widest = [...covering].sort((a, b) => b.covers.length - a.covers.length || cost(a) - cost(b));
+    for (const c of cheapest.slice(0, PATH_POOL_PER_MODULE)) keep.add(c);
+    for (const c of widest.slice(0, PATH_POOL_PER_MODULE)) keep.add(c);
+  }
+  return pool.filter((c) => keep.has(c));
+}
+
 function gapReason(candidatesFor: number): string {
   return candidatesFor === 0
     ? "Kein passendes Angebot im Zeitraum und Umkreis."
@@ -307,7 +329,7 @@ export async function learningPath(db: Database, input: LearningPathInput, now: 
     const end = s.end?.getTime() ?? start + (s.allDay ? DAY_MS : DEFAULT_SESSION_MS);
     busy.set(s.offerId, [...(busy.get(s.offerId) ?? []), [start, Math.max(end, start + 1)]]);
   }
-  const pool = pathCandidates(rows, criteria, remaining, busy);
+  const pool = prunePool(pathCandidates(rows, criteria, remaining, busy), remaining);
   const main = planPath(remaining, pool, maxBudget);
   const alternatives = alternativePaths(remaining, pool, maxBudget, main);
   const ids = [...new Set([main, ...alternatives].flatMap((p) => p.ids))];
